@@ -1,0 +1,86 @@
+import type { DescFile, DescService } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
+import type { Logger } from "pino";
+import { createGrpcServer, type GrpcServer } from "./grpc-server.js";
+import { createReadinessMonitor, type ReadinessMonitor } from "./readiness-monitor.js";
+import type { UnaryHandler } from "./unary-call-handler.js";
+
+/** Anything that can say whether it is ready to serve (a model engine). */
+export interface ReadinessProbe {
+  ready(signal?: AbortSignal): Promise<boolean>;
+}
+
+/** Options of createBackendApp. */
+export interface BackendAppOptions {
+  logger: Logger;
+  service: DescService;
+  /** Handlers by method localName; used only when an engine is configured. */
+  handlers: Record<string, UnaryHandler>;
+  /** The engine; undefined means every call answers FAILED_PRECONDITION. */
+  engine: ReadinessProbe | undefined;
+  host: string;
+  port: number;
+  maxMessageBytes: number;
+  shutdownGraceMs: number;
+  reflectionFiles?: DescFile[];
+  /** Readiness polling; defaults suit production (1 s doubling to 15 s, 30 s when ready). */
+  readiness?: { minIntervalMs?: number; maxIntervalMs?: number; readyIntervalMs?: number };
+}
+
+/** A backend gRPC server whose health follows its engine. */
+export interface BackendApp {
+  readonly server: GrpcServer;
+  /** Listens on host:port and starts watching the engine; resolves with the bound port. */
+  start(): Promise<number>;
+  /** Stops watching the engine and shuts the server down gracefully (the engine stays open). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The shared shape of the classify and extract servers: one service,
+ * health NOT_SERVING until the engine says it is ready (re-checked so a
+ * model server going away shows), and no made-up answers without an engine.
+ */
+export function createBackendApp(options: BackendAppOptions): BackendApp {
+  const { engine, logger } = options;
+  const handlers = engine ? options.handlers : noEngineHandlers(options.service);
+  const server = createGrpcServer({
+    logger,
+    services: [{ service: options.service, handlers }],
+    reflectionFiles: options.reflectionFiles,
+    maxReceiveMessageBytes: options.maxMessageBytes,
+    serving: false,
+  });
+  const monitor: ReadinessMonitor | undefined = engine
+    ? createReadinessMonitor({
+        check: (signal) => engine.ready(signal),
+        onChange: (ready) => {
+          if (!ready) logger.warn("engine not ready");
+          server.setServing(ready);
+        },
+        logger,
+        ...options.readiness,
+      })
+    : undefined;
+
+  return {
+    server,
+    async start() {
+      const port = await server.listen(options.host, options.port);
+      if (monitor) monitor.start();
+      else logger.warn("no engine configured: every call answers FAILED_PRECONDITION");
+      return port;
+    },
+    async stop() {
+      monitor?.stop();
+      await server.shutdown(options.shutdownGraceMs);
+    },
+  };
+}
+
+function noEngineHandlers(service: DescService): Record<string, UnaryHandler> {
+  const refuse: UnaryHandler = async () => {
+    throw new ConnectError("no engine configured", Code.FailedPrecondition);
+  };
+  return Object.fromEntries(service.methods.map((method) => [method.localName, refuse]));
+}
