@@ -1,0 +1,171 @@
+import { create, type DescMessage, type DescMethodUnary, type DescService, type MessageShape } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
+import { ExtractService } from "@docproc/gen/docproc/v1/extract_service_pb.js";
+import {
+  Health,
+  HealthCheckRequestSchema,
+  type HealthCheckRequest,
+  type HealthCheckResponse,
+  type HealthCheckResponse_ServingStatus,
+} from "@docproc/gen/grpc/health/v1/health_pb.js";
+import * as grpc from "@grpc/grpc-js";
+import { grpcServiceDefinition, type Logger } from "@docproc/common";
+import { toBackendError } from "./backend-error.js";
+import { REQUEST_ID_HEADER } from "./request-id.js";
+
+/** Per-call options of BackendClient.call. */
+export interface BackendCallOptions {
+  /** The deadline, relative to now (see backendTimeoutMs). */
+  timeoutMs: number;
+  /** Aborting it cancels the grpc call; the call then rejects with ConnectError.from(signal.reason). */
+  signal?: AbortSignal;
+  /** Sent as x-request-id metadata. */
+  requestId?: string;
+  /** The request's logger, so a transport failure is logged with its request id. */
+  logger?: Logger;
+}
+
+/** A grpc-js client of one backend service, with promise calls. */
+export interface BackendClient {
+  /** "classify" or "extract", for logs and messages. */
+  readonly name: string;
+  call<I extends DescMessage, O extends DescMessage>(
+    method: DescMethodUnary<I, O>,
+    request: MessageShape<I>,
+    options: BackendCallOptions,
+  ): Promise<MessageShape<O>>;
+  /** grpc.health.v1 Check on the same channel; rejects with a ConnectError when the backend cannot answer. */
+  checkHealth(options: { service?: string; timeoutMs: number }): Promise<HealthCheckResponse_ServingStatus>;
+  close(): void;
+}
+
+/** Options of createBackendClient. */
+export interface BackendClientOptions {
+  name: string;
+  /** A grpc target such as "dns:///extract:50052". */
+  target: string;
+  service: DescService;
+  /** Largest message sent or received. */
+  maxMessageBytes: number;
+  logger?: Logger;
+}
+
+/** The two backends the gateway calls. */
+export interface BackendClients {
+  classify: BackendClient;
+  extract: BackendClient;
+  close(): void;
+}
+
+/** Builds both backend clients from the config. */
+export function createBackendClients(options: {
+  classifyAddr: string;
+  extractAddr: string;
+  maxMessageBytes: number;
+  logger?: Logger;
+}): BackendClients {
+  const common = { maxMessageBytes: options.maxMessageBytes, logger: options.logger };
+  const classify = createBackendClient({ name: "classify", target: options.classifyAddr, service: ClassifyService, ...common });
+  const extract = createBackendClient({ name: "extract", target: options.extractAddr, service: ExtractService, ...common });
+  return {
+    classify,
+    extract,
+    close() {
+      classify.close();
+      extract.close();
+    },
+  };
+}
+
+const healthCheck = grpcServiceDefinition(Health)["check"] as grpc.MethodDefinition<HealthCheckRequest, HealthCheckResponse>;
+
+/**
+ * A grpc-js client built from the protobuf-es descriptor (one codegen).
+ * round_robin spreads calls over every address the dns:/// target resolves
+ * to (several replicas behind one name); UNAVAILABLE is retried by grpc-js
+ * (gRFC A6), which works here because the backends are grpc-js servers and
+ * send Trailers-Only errors.
+ */
+export function createBackendClient(options: BackendClientOptions): BackendClient {
+  const definition = grpcServiceDefinition(options.service);
+  const serviceConfig = {
+    loadBalancingConfig: [{ round_robin: {} }],
+    methodConfig: [
+      {
+        name: [{ service: options.service.typeName }],
+        retryPolicy: {
+          maxAttempts: 3,
+          initialBackoff: "0.2s",
+          maxBackoff: "2s",
+          backoffMultiplier: 2,
+          retryableStatusCodes: ["UNAVAILABLE"],
+        },
+      },
+    ],
+  };
+  const Client = grpc.makeGenericClientConstructor(definition, options.service.typeName);
+  const client = new Client(options.target, grpc.credentials.createInsecure(), {
+    "grpc.service_config": JSON.stringify(serviceConfig),
+    "grpc.keepalive_time_ms": 30_000,
+    "grpc.keepalive_timeout_ms": 10_000,
+    "grpc.max_send_message_length": options.maxMessageBytes,
+    "grpc.max_receive_message_length": options.maxMessageBytes,
+  });
+
+  function unary<I, O>(
+    path: string,
+    method: grpc.MethodDefinition<I, O>,
+    request: I,
+    callOptions: BackendCallOptions,
+    failureLogLevel: "warn" | "debug" = "warn",
+  ): Promise<O> {
+    const { signal } = callOptions;
+    return new Promise<O>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(ConnectError.from(signal.reason, Code.Canceled));
+        return;
+      }
+      const metadata = new grpc.Metadata();
+      if (callOptions.requestId) metadata.set(REQUEST_ID_HEADER, callOptions.requestId);
+      const deadline = Date.now() + callOptions.timeoutMs;
+      const onAbort = () => call.cancel();
+      const call = client.makeUnaryRequest(
+        path,
+        method.requestSerialize,
+        method.responseDeserialize,
+        request,
+        metadata,
+        { deadline },
+        (error, response) => {
+          signal?.removeEventListener("abort", onAbort);
+          if (!error && response !== undefined) resolve(response);
+          else if (signal?.aborted) reject(ConnectError.from(signal.reason, Code.Canceled));
+          else reject(toBackendError(error, options.name, path, (entry) => callOptions.logger?.[failureLogLevel](entry, "backend call failed")));
+        },
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+
+  return {
+    name: options.name,
+    call(method, request, callOptions) {
+      const entry = definition[method.localName];
+      if (method.parent.typeName !== options.service.typeName || entry === undefined) {
+        return Promise.reject(new ConnectError(`${method.name} is not a method of the ${options.name} backend`, Code.Internal));
+      }
+      const logger = callOptions.logger ?? options.logger;
+      return unary(entry.path, entry as grpc.MethodDefinition<typeof request, MessageShape<typeof method.output>>, request, { ...callOptions, logger });
+    },
+    async checkHealth({ service = "", timeoutMs }) {
+      const request = create(HealthCheckRequestSchema, { service });
+      // Probes of a down backend would log on every /health hit: debug only.
+      const response = await unary(healthCheck.path, healthCheck, request, { timeoutMs, logger: options.logger }, "debug");
+      return response.status;
+    },
+    close() {
+      client.close();
+    },
+  };
+}
