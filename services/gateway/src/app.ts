@@ -4,20 +4,27 @@ import type { Logger } from "@docproc/common";
 import { Health } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { createApiKeyVerifier } from "./api-key-verifier.js";
-import { createAuthGate } from "./auth-gate.js";
 import type { BackendClient } from "./backend-clients.js";
 import { createBackendHealthMonitor, type BackendHealthMonitor } from "./backend-health.js";
 import type { GatewayConfig } from "./config.js";
 import { kLogger, kRequestId } from "./context-keys.js";
 import { createDocumentPipeline } from "./document-pipeline.js";
+import { capDeadlineHeaders } from "./deadline.js";
 import { createDualProtocolServer, type DualProtocolServer } from "./dual-protocol-server.js";
+import { createGatewayMetrics, type GatewayMetrics } from "./gateway-metrics.js";
 import { createHealthService } from "./health-service.js";
 import { registerHealthRoutes } from "./http-health-routes.js";
 import { createLoggingInterceptor } from "./logging-interceptor.js";
+import { registerMetricsRoute } from "./metrics-route.js";
+import { createPageLimiter } from "./page-limiter.js";
+import { createPageCapInterceptor } from "./quota-gates.js";
+import { createRateLimiter } from "./rate-limiter.js";
 import { registerReflection } from "./reflection-service.js";
+import { createRequestGate } from "./request-gate.js";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id.js";
 import { toRestErrorResponse } from "./rest-errors.js";
 import { registerRestRoutes } from "./rest-routes.js";
+import { createRpcObservabilityInterceptor } from "./rpc-observability-interceptor.js";
 import { registerDocprocServices } from "./rpc-routes.js";
 
 /** What buildApp composes; main.ts builds these, tests pass their own. */
@@ -28,12 +35,17 @@ export interface AppDeps {
   extractClient: BackendClient;
   /** Defaults to a monitor over the two clients with config.healthCacheMs. */
   healthMonitor?: BackendHealthMonitor;
+  /** Defaults to fresh metrics; main.ts passes the ones its backend clients report to. */
+  metrics?: GatewayMetrics;
 }
 
 /**
  * The gateway as a Fastify instance, not listening: Connect (gRPC, gRPC-Web,
  * Connect) for docproc.v1, health and reflection, the REST API and the HTTP
- * probes, on one server that speaks HTTP/1.1 and h2c. app.close() drains it:
+ * probes and /metrics, on one server that speaks HTTP/1.1 and h2c. Every
+ * API call passes: key check → per-key request rate (before the body is
+ * read) → per-key pages-in-flight cap (once parsed) → backends, with the
+ * caller's deadline capped at MAX_DEADLINE_MS. app.close() drains it:
  * health turns NOT_SERVING, HTTP/2 sessions get GOAWAY, in-flight calls get
  * config.shutdownGraceMs before their signals abort.
  */
@@ -62,7 +74,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       backends: { classify: deps.classifyClient, extract: deps.extractClient },
       cacheMs: config.healthCacheMs,
     });
+  const metrics = deps.metrics ?? createGatewayMetrics();
   const verifier = createApiKeyVerifier({ keys: config.apiKeys, disabled: config.authDisabled });
+  // Shared by every protocol: a key's quota is the same on gRPC, Connect and REST.
+  const rateLimiter = createRateLimiter({ defaultLimit: config.rateLimit, overrides: config.rateLimitOverrides });
+  const pageLimiter = createPageLimiter({ maxPagesPerKey: config.maxPagesInFlightPerKey, onChange: metrics.setPagesInflight });
+  const maxPagesPerKey = config.maxPagesInFlightPerKey;
   const pipeline = createDocumentPipeline({ classify: deps.classifyClient, extract: deps.extractClient });
   const limits = { defaultDeadlineMs: config.defaultDeadlineMs, maxDeadlineMs: config.maxDeadlineMs };
 
@@ -70,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // connect-fastify copies reply headers onto whatever the handler answers.
   app.addHook("onRequest", async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    capDeadlineHeaders(request.raw.headers, config.maxDeadlineMs);
   });
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(
@@ -95,10 +113,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       router.service(Health, createHealthService(monitor, { watchIntervalMs: Math.max(1000, config.healthCacheMs) }));
       registerReflection(router);
     },
-    requestGate: createAuthGate(verifier),
-    interceptors: [createLoggingInterceptor()],
+    requestGate: createRequestGate({ verifier, rateLimiter, metrics }),
+    interceptors: [
+      createRpcObservabilityInterceptor(metrics),
+      createLoggingInterceptor(),
+      createPageCapInterceptor(pageLimiter, { maxPagesPerKey, onReject: metrics.countRejected }),
+    ],
     contextValues: (request) => createContextValues().set(kLogger, request.log).set(kRequestId, request.id),
     readMaxBytes: config.maxRequestBytes,
+    // Longer caller deadlines were already capped to this by capDeadlineHeaders
+    // (onRequest above), so Connect's rejection of longer ones never fires.
     maxTimeoutMs: config.maxDeadlineMs,
     shutdownTimeoutMs: config.shutdownGraceMs,
     shutdownError: new ConnectError("the gateway is shutting down", Code.Unavailable),
@@ -112,10 +136,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     classify: deps.classifyClient,
     pipeline,
     verifier,
+    rateLimiter,
+    pageLimiter,
+    maxPagesInFlightPerKey: maxPagesPerKey,
+    metrics,
     limits,
     maxRequestBytes: config.maxRequestBytes,
   });
   registerHealthRoutes(app, monitor);
+  await registerMetricsRoute(app, { metrics, requireKey: config.metricsRequireKey, verifier });
 
   return app;
 }

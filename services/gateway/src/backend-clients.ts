@@ -10,8 +10,9 @@ import {
   type HealthCheckResponse_ServingStatus,
 } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import * as grpc from "@grpc/grpc-js";
-import { grpcServiceDefinition, type Logger } from "@docproc/common";
+import { grpcServiceDefinition, injectTraceContext, type Logger } from "@docproc/common";
 import { toBackendError } from "./backend-error.js";
+import { DEFAULT_BACKEND_RETRY_POLICY, retryBackendCall, type BackendRetryPolicy } from "./backend-retry.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 
 /** Per-call options of BackendClient.call. */
@@ -48,7 +49,17 @@ export interface BackendClientOptions {
   service: DescService;
   /** Largest message sent or received. */
   maxMessageBytes: number;
+  /** Retries on UNAVAILABLE; default DEFAULT_BACKEND_RETRY_POLICY. */
+  retry?: BackendRetryPolicy;
+  observer?: BackendCallObserver;
   logger?: Logger;
+}
+
+/** Told about every backend attempt (health checks included, under their own method) and retry: metrics. */
+export interface BackendCallObserver {
+  /** `method` is the grpc path; `code` is undefined for success. */
+  onAttempt?(event: { backend: string; method: string; code: Code | undefined; durationMs: number }): void;
+  onRetry?(event: { backend: string; method: string }): void;
 }
 
 /** The two backends the gateway calls. */
@@ -63,9 +74,11 @@ export function createBackendClients(options: {
   classifyAddr: string;
   extractAddr: string;
   maxMessageBytes: number;
+  retry?: BackendRetryPolicy;
+  observer?: BackendCallObserver;
   logger?: Logger;
 }): BackendClients {
-  const common = { maxMessageBytes: options.maxMessageBytes, logger: options.logger };
+  const common = { maxMessageBytes: options.maxMessageBytes, retry: options.retry, observer: options.observer, logger: options.logger };
   const classify = createBackendClient({ name: "classify", target: options.classifyAddr, service: ClassifyService, ...common });
   const extract = createBackendClient({ name: "extract", target: options.extractAddr, service: ExtractService, ...common });
   return {
@@ -83,27 +96,16 @@ const healthCheck = grpcServiceDefinition(Health)["check"] as grpc.MethodDefinit
 /**
  * A grpc-js client built from the protobuf-es descriptor (one codegen).
  * round_robin spreads calls over every address the dns:/// target resolves
- * to (several replicas behind one name); UNAVAILABLE is retried by grpc-js
- * (gRFC A6), which works here because the backends are grpc-js servers and
- * send Trailers-Only errors.
+ * to (several replicas behind one name). Calls that fail with UNAVAILABLE
+ * are retried with full-jitter backoff within the call's deadline
+ * (options.retry); health checks are not retried.
  */
 export function createBackendClient(options: BackendClientOptions): BackendClient {
   const definition = grpcServiceDefinition(options.service);
-  const serviceConfig = {
-    loadBalancingConfig: [{ round_robin: {} }],
-    methodConfig: [
-      {
-        name: [{ service: options.service.typeName }],
-        retryPolicy: {
-          maxAttempts: 3,
-          initialBackoff: "0.2s",
-          maxBackoff: "2s",
-          backoffMultiplier: 2,
-          retryableStatusCodes: ["UNAVAILABLE"],
-        },
-      },
-    ],
-  };
+  // No grpc-js retryPolicy: UNAVAILABLE is retried by retryBackendCall (see
+  // backend-retry.ts for why); grpc-js still makes its transparent retries of
+  // attempts that never left the client.
+  const serviceConfig = { loadBalancingConfig: [{ round_robin: {} }] };
   const Client = grpc.makeGenericClientConstructor(definition, options.service.typeName);
   const client = new Client(options.target, grpc.credentials.createInsecure(), {
     "grpc.service_config": JSON.stringify(serviceConfig),
@@ -113,14 +115,21 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     "grpc.max_receive_message_length": options.maxMessageBytes,
   });
 
-  function unary<I, O>(
+  const retryPolicy = options.retry ?? DEFAULT_BACKEND_RETRY_POLICY;
+
+  /** One grpc call, ending at the absolute `deadlineAt`. */
+  function attempt<I, O>(
     path: string,
     method: grpc.MethodDefinition<I, O>,
     request: I,
     callOptions: BackendCallOptions,
-    failureLogLevel: "warn" | "debug" = "warn",
+    deadlineAt: number,
+    failureLogLevel: "warn" | "debug",
   ): Promise<O> {
     const { signal } = callOptions;
+    const startedAt = performance.now();
+    const observe = (code: Code | undefined) =>
+      options.observer?.onAttempt?.({ backend: options.name, method: path, code, durationMs: performance.now() - startedAt });
     return new Promise<O>((resolve, reject) => {
       if (signal?.aborted) {
         reject(ConnectError.from(signal.reason, Code.Canceled));
@@ -128,7 +137,8 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       }
       const metadata = new grpc.Metadata();
       if (callOptions.requestId) metadata.set(REQUEST_ID_HEADER, callOptions.requestId);
-      const deadline = Date.now() + callOptions.timeoutMs;
+      // traceparent of the active span (the gateway's RPC or REST span), when tracing is on.
+      injectTraceContext(metadata);
       const onAbort = () => call.cancel();
       const call = client.makeUnaryRequest(
         path,
@@ -136,12 +146,19 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
         method.responseDeserialize,
         request,
         metadata,
-        { deadline },
+        { deadline: deadlineAt },
         (error, response) => {
           signal?.removeEventListener("abort", onAbort);
-          if (!error && response !== undefined) resolve(response);
-          else if (signal?.aborted) reject(ConnectError.from(signal.reason, Code.Canceled));
-          else reject(toBackendError(error, options.name, path, (entry) => callOptions.logger?.[failureLogLevel](entry, "backend call failed")));
+          if (!error && response !== undefined) {
+            observe(undefined);
+            resolve(response);
+            return;
+          }
+          const failure = signal?.aborted
+            ? ConnectError.from(signal.reason, Code.Canceled)
+            : toBackendError(error, options.name, path, (entry) => callOptions.logger?.[failureLogLevel](entry, "backend call failed"));
+          observe(failure.code);
+          reject(failure);
         },
       );
       signal?.addEventListener("abort", onAbort, { once: true });
@@ -155,13 +172,23 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       if (method.parent.typeName !== options.service.typeName || entry === undefined) {
         return Promise.reject(new ConnectError(`${method.name} is not a method of the ${options.name} backend`, Code.Internal));
       }
-      const logger = callOptions.logger ?? options.logger;
-      return unary(entry.path, entry as grpc.MethodDefinition<typeof request, MessageShape<typeof method.output>>, request, { ...callOptions, logger });
+      const definitionEntry = entry as grpc.MethodDefinition<typeof request, MessageShape<typeof method.output>>;
+      const perCall = { ...callOptions, logger: callOptions.logger ?? options.logger };
+      const deadlineAt = Date.now() + callOptions.timeoutMs;
+      return retryBackendCall((_attempt, signal) => attempt(entry.path, definitionEntry, request, { ...perCall, signal }, deadlineAt, "warn"), {
+        policy: retryPolicy,
+        deadlineAt,
+        signal: callOptions.signal,
+        onRetry: (failedAttempt, delayMs) => {
+          perCall.logger?.info({ backend: options.name, rpc: entry.path, failedAttempt, delayMs: Math.round(delayMs) }, "retrying backend call");
+          options.observer?.onRetry?.({ backend: options.name, method: entry.path });
+        },
+      });
     },
     async checkHealth({ service = "", timeoutMs }) {
       const request = create(HealthCheckRequestSchema, { service });
       // Probes of a down backend would log on every /health hit: debug only.
-      const response = await unary(healthCheck.path, healthCheck, request, { timeoutMs, logger: options.logger }, "debug");
+      const response = await attempt(healthCheck.path, healthCheck, request, { timeoutMs, logger: options.logger }, Date.now() + timeoutMs, "debug");
       return response.status;
     },
     close() {

@@ -17,7 +17,13 @@ describe("loadConfig", () => {
       maxDeadlineMs: 600_000,
       healthCacheMs: 3000,
       shutdownGraceMs: 10_000,
+      rateLimit: { requests: 600, windowSeconds: 60 },
+      maxPagesInFlightPerKey: 200,
+      backendRetry: { maxAttempts: 3, initialBackoffMs: 200, maxBackoffMs: 2000 },
+      metricsRequireKey: false,
+      otlpEndpoint: undefined,
     });
+    expect(config.rateLimitOverrides.size).toBe(0);
     expect(config.apiKeys).toEqual([{ name: "default", sha256: digestApiKey("k1") }]);
   });
 
@@ -48,6 +54,42 @@ describe("loadConfig", () => {
   it("rejects a default deadline above the maximum and a bad boolean", () => {
     expect(() => loadConfig({ GATEWAY_API_KEY: "k", DEFAULT_DEADLINE_MS: "700000" })).toThrow("DEFAULT_DEADLINE_MS");
     expect(() => loadConfig({ GATEWAY_API_KEY: "k", GATEWAY_AUTH_DISABLED: "maybe" })).toThrow("GATEWAY_AUTH_DISABLED");
+  });
+});
+
+describe("quotas and retries", () => {
+  it("reads per-key rate overrides for configured names and 'anonymous'", () => {
+    const config = loadConfig({
+      GATEWAY_API_KEYS: "batch:k1,web:k2",
+      RATE_LIMIT_REQUESTS: "100",
+      RATE_LIMIT_WINDOW: "10",
+      RATE_LIMIT_OVERRIDES: "batch:6000/60, anonymous:5/1",
+      MAX_PAGES_IN_FLIGHT_PER_KEY: "0",
+    });
+    expect(config.rateLimit).toEqual({ requests: 100, windowSeconds: 10 });
+    expect([...config.rateLimitOverrides]).toEqual([
+      ["batch", { requests: 6000, windowSeconds: 60 }],
+      ["anonymous", { requests: 5, windowSeconds: 1 }],
+    ]);
+    expect(config.maxPagesInFlightPerKey).toBe(0);
+  });
+
+  it("reports malformed, unknown and duplicate overrides", () => {
+    const message = configError({ GATEWAY_API_KEYS: "batch:k1", RATE_LIMIT_OVERRIDES: "batch:10,ghost:1/1,batch:1/0,batch:2/2,batch:3/3" });
+    expect(message).toContain("item 1 is not 'name:requests/windowSeconds'");
+    expect(message).toContain("'ghost' is not a configured key name");
+    expect(message).toContain("'batch' needs a window of at least 1 second");
+    expect(message).toContain("'batch' is listed twice");
+  });
+
+  it("bounds the retry policy and the longest deadline", () => {
+    expect(configError({ GATEWAY_API_KEY: "k", BACKEND_MAX_ATTEMPTS: "9" })).toContain("BACKEND_MAX_ATTEMPTS");
+    expect(configError({ GATEWAY_API_KEY: "k", BACKEND_RETRY_INITIAL_BACKOFF_MS: "5000" })).toContain("BACKEND_RETRY_INITIAL_BACKOFF_MS");
+    expect(configError({ GATEWAY_API_KEY: "k", MAX_DEADLINE_MS: "90000000" })).toContain("MAX_DEADLINE_MS: must not exceed");
+    expect(loadConfig({ GATEWAY_API_KEY: "k", BACKEND_MAX_ATTEMPTS: "1", METRICS_REQUIRE_KEY: "true" })).toMatchObject({
+      backendRetry: { maxAttempts: 1 },
+      metricsRequireKey: true,
+    });
   });
 });
 

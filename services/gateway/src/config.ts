@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
-import { ConfigError, loadConfig as parseEnv, logLevel, port, positiveInt, stringBool } from "@docproc/common";
+import { ConfigError, loadConfig as parseEnv, logLevel, port, positiveInt, stringBool, url } from "@docproc/common";
 import { z } from "zod";
+import type { BackendRetryPolicy } from "./backend-retry.js";
+import { parseRateLimitOverrides } from "./rate-limit-overrides.js";
+import type { RateLimit } from "./rate-limiter.js";
 
 /** One configured API key. Only its SHA-256 digest is kept, so the config object can never leak a key into a log. */
 export interface ApiKeyEntry {
@@ -25,12 +28,24 @@ export interface GatewayConfig {
   maxRequestBytes: number;
   /** The backend deadline when the caller sets none. */
   defaultDeadlineMs: number;
-  /** The largest deadline a caller may ask for (also the REST deadline cap). */
+  /** Caller deadlines above this are capped to it (not refused); also caps the REST deadline. */
   maxDeadlineMs: number;
   /** How long a backend health result is reused. */
   healthCacheMs: number;
   /** How long in-flight calls may run after SIGTERM. */
   shutdownGraceMs: number;
+  /** Requests per window of each key without an override; requests 0 turns rate limiting off. */
+  rateLimit: RateLimit;
+  /** Per-key-name rates (RATE_LIMIT_OVERRIDES). */
+  rateLimitOverrides: ReadonlyMap<string, RateLimit>;
+  /** Pages one key may have in flight (one per source, see page-limiter.ts); 0 turns the cap off. */
+  maxPagesInFlightPerKey: number;
+  /** Retries of backend calls that fail with UNAVAILABLE. */
+  backendRetry: BackendRetryPolicy;
+  /** Whether GET /metrics needs an API key (it is open, like /health, by default). */
+  metricsRequireKey: boolean;
+  /** OTLP/HTTP collector base URL; traces are exported only when set. */
+  otlpEndpoint: string | undefined;
 }
 
 const KEY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
@@ -51,7 +66,20 @@ const envSchema = z.object({
   MAX_DEADLINE_MS: positiveInt(600_000),
   HEALTH_CACHE_MS: nonNegativeInt(3000),
   SHUTDOWN_GRACE_MS: nonNegativeInt(10_000),
+  RATE_LIMIT_REQUESTS: nonNegativeInt(600),
+  RATE_LIMIT_WINDOW: positiveInt(60),
+  RATE_LIMIT_OVERRIDES: z.string().optional(),
+  MAX_PAGES_IN_FLIGHT_PER_KEY: nonNegativeInt(200),
+  BACKEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+  BACKEND_RETRY_INITIAL_BACKOFF_MS: positiveInt(200),
+  BACKEND_RETRY_MAX_BACKOFF_MS: positiveInt(2000),
+  METRICS_REQUIRE_KEY: stringBool(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(),
 });
+
+// Node timers hold at most 2^31-1 ms; Connect arms one for the caller's
+// deadline after it is capped to this (see deadline-cap.ts).
+const LONGEST_DEADLINE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Parses and validates the gateway's environment. Throws ConfigError (from
@@ -68,6 +96,14 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
   if (e.DEFAULT_DEADLINE_MS > e.MAX_DEADLINE_MS) {
     problems.push("DEFAULT_DEADLINE_MS: must not exceed MAX_DEADLINE_MS");
   }
+  if (e.MAX_DEADLINE_MS > LONGEST_DEADLINE_MS) {
+    problems.push(`MAX_DEADLINE_MS: must not exceed ${LONGEST_DEADLINE_MS} (24 h)`);
+  }
+  if (e.BACKEND_RETRY_INITIAL_BACKOFF_MS > e.BACKEND_RETRY_MAX_BACKOFF_MS) {
+    problems.push("BACKEND_RETRY_INITIAL_BACKOFF_MS: must not exceed BACKEND_RETRY_MAX_BACKOFF_MS");
+  }
+  const keyNames = new Set([...apiKeys.map((key) => key.name), "anonymous"]);
+  const rateLimitOverrides = parseRateLimitOverrides(e.RATE_LIMIT_OVERRIDES, keyNames, problems);
   if (problems.length > 0) {
     throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   }
@@ -84,6 +120,16 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
     maxDeadlineMs: e.MAX_DEADLINE_MS,
     healthCacheMs: e.HEALTH_CACHE_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    rateLimit: { requests: e.RATE_LIMIT_REQUESTS, windowSeconds: e.RATE_LIMIT_WINDOW },
+    rateLimitOverrides,
+    maxPagesInFlightPerKey: e.MAX_PAGES_IN_FLIGHT_PER_KEY,
+    backendRetry: {
+      maxAttempts: e.BACKEND_MAX_ATTEMPTS,
+      initialBackoffMs: e.BACKEND_RETRY_INITIAL_BACKOFF_MS,
+      maxBackoffMs: e.BACKEND_RETRY_MAX_BACKOFF_MS,
+    },
+    metricsRequireKey: e.METRICS_REQUIRE_KEY,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
 }
 

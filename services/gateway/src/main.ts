@@ -1,9 +1,10 @@
 // The gateway process: config → logger → backend clients → app → listen →
 // graceful shutdown. The only file with side effects.
-import { ConfigError, createLogger, onShutdownSignals } from "@docproc/common";
+import { ConfigError, createLogger, initTracing, onShutdownSignals } from "@docproc/common";
 import { buildApp } from "./app.js";
 import { createBackendClients } from "./backend-clients.js";
 import { loadConfig, type GatewayConfig } from "./config.js";
+import { createGatewayMetrics } from "./gateway-metrics.js";
 
 let config: GatewayConfig;
 try {
@@ -18,13 +19,18 @@ const logger = createLogger({ service: "gateway", level: config.logLevel });
 if (config.authDisabled) {
   logger.warn("AUTHENTICATION IS DISABLED (GATEWAY_AUTH_DISABLED=true): every caller is accepted. Local use only.");
 }
+// Before anything that makes spans; a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const tracing = initTracing({ serviceName: "gateway", endpoint: config.otlpEndpoint, logger });
+const metrics = createGatewayMetrics();
 const backends = createBackendClients({
   classifyAddr: config.classifyAddr,
   extractAddr: config.extractAddr,
   maxMessageBytes: config.maxRequestBytes,
+  retry: config.backendRetry,
+  observer: metrics.backendObserver,
   logger: logger.child({ component: "backend" }),
 });
-const app = await buildApp({ config, logger, classifyClient: backends.classify, extractClient: backends.extract });
+const app = await buildApp({ config, logger, metrics, classifyClient: backends.classify, extractClient: backends.extract });
 await app.listen({ host: config.host, port: config.port });
 logger.info(
   {
@@ -50,6 +56,7 @@ onShutdownSignals(async (signal) => {
     process.exitCode = 1;
   } finally {
     backends.close();
+    await tracing.shutdown();
   }
   logger.info("stopped");
 });

@@ -20,7 +20,7 @@ import { HealthImplementation } from "grpc-health-check";
 /** What a fake backend does with the next calls. */
 export type FakeBehaviour<O extends DescMessage> =
   | { kind: "reply"; response: (request: any) => MessageInitShape<O>; delayMs?: number }
-  | { kind: "error"; code: grpc.status; details: string; trailers?: Record<string, string> }
+  | { kind: "error"; code: grpc.status; details: string; trailers?: Record<string, string>; delayMs?: number }
   /** Never answers; resolves `cancelled` when the client cancels or the deadline passes. */
   | { kind: "hang" };
 
@@ -32,6 +32,12 @@ export interface ReceivedCall<I> {
   deadlineMs: number | undefined;
   /** Resolves when grpc-js reports the call cancelled (client cancel or deadline). */
   cancelled: Promise<void>;
+  /** Date.now() on arrival. */
+  receivedAt: number;
+  /** The call's metadata as received (traceparent, x-request-id, …). */
+  metadata: grpc.Metadata;
+  /** Date.now() when the fake answered (reply or error); undefined while it has not. */
+  answeredAt?: number;
 }
 
 /** A real grpc-js server on port 0 with canned behaviour and grpc.health.v1. */
@@ -41,6 +47,10 @@ export interface FakeBackend<I, O extends DescMessage> {
   readonly target: string;
   readonly calls: Array<ReceivedCall<I>>;
   behave(behaviour: FakeBehaviour<O>): void;
+  /** Behaviours for the next calls, one each, before the one set by behave() applies again. */
+  queue(...behaviours: Array<FakeBehaviour<O>>): void;
+  /** Resolves once the fake has received `count` calls in all. */
+  waitForCalls(count: number): Promise<void>;
   setServing(serving: boolean): void;
   stop(): Promise<void>;
 }
@@ -53,6 +63,8 @@ async function startFakeBackend<I, O extends DescMessage>(
   const server = new grpc.Server();
   const calls: Array<ReceivedCall<I>> = [];
   let behaviour = defaultBehaviour;
+  const queued: Array<FakeBehaviour<O>> = [];
+  let onCall: () => void = () => {};
   const health = new HealthImplementation({ "": "SERVING", [service.typeName]: "SERVING" });
   health.addToServer(server);
 
@@ -66,21 +78,31 @@ async function startFakeBackend<I, O extends DescMessage>(
       const cancelled = new Promise<void>((resolve) => (onCancel = resolve));
       call.on("cancelled", () => onCancel());
       const requestId = call.metadata.get("x-request-id")[0];
-      calls.push({
+      const received: ReceivedCall<I> = {
         request: call.request,
         requestId: typeof requestId === "string" ? requestId : undefined,
         deadlineMs: Number.isFinite(deadlineAt) ? deadlineAt - Date.now() : undefined,
         cancelled,
-      });
-      const current = behaviour;
+        receivedAt: Date.now(),
+        metadata: call.metadata,
+      };
+      calls.push(received);
+      onCall();
+      const current = queued.shift() ?? behaviour;
+      const answer = (send: () => void, delayMs: number | undefined) => {
+        const run = () => {
+          received.answeredAt = Date.now();
+          send();
+        };
+        if (delayMs) setTimeout(run, delayMs);
+        else run();
+      };
       if (current.kind === "reply") {
-        const reply = () => callback(null, create(output, current.response(call.request)));
-        if (current.delayMs) setTimeout(reply, current.delayMs);
-        else reply();
+        answer(() => callback(null, create(output, current.response(call.request))), current.delayMs);
       } else if (current.kind === "error") {
         const metadata = new grpc.Metadata();
         for (const [key, value] of Object.entries(current.trailers ?? {})) metadata.set(key, value);
-        callback({ code: current.code, details: current.details, metadata });
+        answer(() => callback({ code: current.code, details: current.details, metadata }), current.delayMs);
       }
       // "hang": never answer; grpc-js ends the call on cancel or deadline.
     },
@@ -95,6 +117,20 @@ async function startFakeBackend<I, O extends DescMessage>(
     calls,
     behave(next) {
       behaviour = next;
+    },
+    queue(...next) {
+      queued.push(...next);
+    },
+    waitForCalls(count) {
+      return new Promise<void>((resolve) => {
+        const check = () => {
+          if (calls.length < count) return;
+          onCall = () => {};
+          resolve();
+        };
+        onCall = check;
+        check();
+      });
     },
     setServing(serving) {
       const status = serving ? "SERVING" : "NOT_SERVING";

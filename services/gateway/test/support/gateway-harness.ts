@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { createBackendClients, type BackendClients } from "../../src/backend-clients.js";
 import { loadConfig, type GatewayConfig } from "../../src/config.js";
+import { createGatewayMetrics } from "../../src/gateway-metrics.js";
 import { startFakeClassify, startFakeExtract, type FakeClassify, type FakeExtract } from "./fake-backends.js";
 
 /** The keys the harness configures: name → key. */
@@ -53,13 +54,16 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     },
   });
   const logger = createLogger({ service: "gateway", level: config.logLevel, destination });
+  const metrics = createGatewayMetrics();
   const backends: BackendClients = createBackendClients({
     classifyAddr: config.classifyAddr,
     extractAddr: config.extractAddr,
     maxMessageBytes: config.maxRequestBytes,
+    retry: config.backendRetry,
+    observer: metrics.backendObserver,
     logger,
   });
-  const app = await buildApp({ config, logger, classifyClient: backends.classify, extractClient: backends.extract });
+  const app = await buildApp({ config, logger, metrics, classifyClient: backends.classify, extractClient: backends.extract });
   await app.listen({ host: config.host, port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
