@@ -2,7 +2,8 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { ConfidenceSource } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatCompletionJson, startFakeOpenAiServer, type FakeOpenAiServer } from "../../test-support/fake-openai-server.js";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "../../../extract/test-support/fake-openai-server.js";
+import { classifierAnswer } from "../../test-support/classifier-answer.js";
 import { makePagePng, pageHandleFromPng } from "../../test-support/page-fixtures.js";
 import { CLASS_LABELS } from "./class-labels.js";
 import { createQwenClassifyEngine } from "./qwen-classify-engine.js";
@@ -19,9 +20,12 @@ afterAll(async () => {
   await server.close();
 });
 
-function engine(temperature = 1) {
-  return createQwenClassifyEngine({ baseUrl: server.url, model: MODEL, apiKey: "secret-key", timeoutMs: 30_000, temperature, maxPixels: 1_003_520 });
+function engine(temperature = 1, maxAttempts?: number) {
+  return createQwenClassifyEngine({ baseUrl: server.url, model: MODEL, apiKey: "secret-key", timeoutMs: 30_000, temperature, maxPixels: 1_003_520, maxAttempts });
 }
+
+/** The JSON body of a recorded chat completion request (loosely typed: the test reads what the engine sent). */
+const sentBody = (index: number): any => server.requests[index]!.body;
 
 const page = () => pageHandleFromPng(0, png, { width: 850, height: 1100 });
 const signal = () => new AbortController().signal;
@@ -38,13 +42,13 @@ async function codeOf(promise: Promise<unknown>): Promise<Code> {
 
 describe("createQwenClassifyEngine", () => {
   it("sends one user message, image first, greedy, constrained to the labels, with logprobs", async () => {
-    server.setHandler(() => ({ json: chatCompletionJson("wage", [{ token: "wage", logprob: log(0.9) }, { token: "other", logprob: log(0.1) }]) }));
+    server.setHandler(() => classifierAnswer("wage", [{ token: "wage", logprob: log(0.9) }, { token: "other", logprob: log(0.1) }]));
     const before = server.requests.length;
     await engine().classifyPage(page(), {}, signal());
     const request = server.requests[before]!;
     expect(request.path).toBe("/v1/chat/completions");
     expect(request.headers.authorization).toBe("Bearer secret-key");
-    const body = request.body;
+    const body = sentBody(before);
     expect(body.model).toBe(MODEL);
     expect(body.temperature).toBe(0);
     expect(body.logprobs).toBe(true);
@@ -61,24 +65,24 @@ describe("createQwenClassifyEngine", () => {
   });
 
   it("appends the label list to a custom prompt", async () => {
-    server.setHandler(() => ({ json: chatCompletionJson("check") }));
+    server.setHandler(() => classifierAnswer("check"));
     const before = server.requests.length;
     await engine().classifyPage(page(), { prompt: "What kind of paper is this?" }, signal());
-    const text: string = server.requests[before]!.body.messages[0].content[1].text;
+    const text: string = sentBody(before).messages[0].content[1].text;
     expect(text.startsWith("What kind of paper is this?")).toBe(true);
     expect(text).toContain("nonemployee: Form 1099-NEC");
-    expect(server.requests[before]!.body.structured_outputs.choice).toEqual([...CLASS_LABELS]);
+    expect(sentBody(before).structured_outputs.choice).toEqual([...CLASS_LABELS]);
   });
 
   it("turns the first token's logprobs into a distribution that sums to 1", async () => {
-    server.setHandler(() => ({
-      json: chatCompletionJson("wage", [
+    server.setHandler(() =>
+      classifierAnswer("wage", [
         { token: "wage", logprob: log(0.65) },
         { token: "w", logprob: log(0.05) },
         { token: "interest", logprob: log(0.2) },
         { token: "other", logprob: log(0.1) },
       ]),
-    }));
+    );
     const verdict = await engine().classifyPage(page(), {}, signal());
     expect(verdict.documentType).toBe(DocumentType.W2);
     expect(verdict.confidenceSource).toBe(ConfidenceSource.MODEL_PROBABILITIES);
@@ -92,14 +96,14 @@ describe("createQwenClassifyEngine", () => {
   });
 
   it("applies the calibration temperature to the class logits", async () => {
-    server.setHandler(() => ({ json: chatCompletionJson("wage", [{ token: "wage", logprob: log(0.8) }, { token: "bank", logprob: log(0.2) }]) }));
+    server.setHandler(() => classifierAnswer("wage", [{ token: "wage", logprob: log(0.8) }, { token: "bank", logprob: log(0.2) }]));
     const verdict = await engine(2).classifyPage(page(), {}, signal());
     const expected = Math.sqrt(0.8) / (Math.sqrt(0.8) + Math.sqrt(0.2));
     expect(verdict.scores!.get(DocumentType.W2)).toBeCloseTo(expected, 4);
   });
 
   it("parses a JSON answer in a code block with chatter when there are no logprobs", async () => {
-    server.setHandler(() => ({ json: chatCompletionJson('Sure! Here is the result:\n```json\n{"type": "1099-INT", "confidence": 0.95}\n```\nHope this helps.') }));
+    server.setHandler(() => classifierAnswer('Sure! Here is the result:\n```json\n{"type": "1099-INT", "confidence": 0.95}\n```\nHope this helps.'));
     const verdict = await engine().classifyPage(page(), {}, signal());
     expect(verdict.documentType).toBe(DocumentType.FORM_1099_INT);
     expect(verdict.scores).toBeUndefined();
@@ -108,7 +112,7 @@ describe("createQwenClassifyEngine", () => {
   });
 
   it("accepts a plain label without logprobs", async () => {
-    server.setHandler(() => ({ json: chatCompletionJson("bank") }));
+    server.setHandler(() => classifierAnswer("bank"));
     const verdict = await engine().classifyPage(page(), {}, signal());
     expect(verdict.documentType).toBe(DocumentType.BANK_STATEMENT);
     expect(verdict.confidenceSource).toBe(ConfidenceSource.NONE);
@@ -116,7 +120,7 @@ describe("createQwenClassifyEngine", () => {
   });
 
   it("fails with Internal on an unrecognised label, never falling back to other", async () => {
-    server.setHandler(() => ({ json: chatCompletionJson("a tax thing") }));
+    server.setHandler(() => classifierAnswer("a tax thing"));
     const error = await engine()
       .classifyPage(page(), {}, signal())
       .catch((reason: unknown) => reason as ConnectError);
@@ -126,12 +130,12 @@ describe("createQwenClassifyEngine", () => {
   });
 
   it("maps 5xx to Unavailable, 429 to ResourceExhausted, 400 to Internal", async () => {
-    server.setHandler(() => ({ status: 503, json: { error: { message: "overloaded" } } }));
-    expect(await codeOf(engine().classifyPage(page(), {}, signal()))).toBe(Code.Unavailable);
-    server.setHandler(() => ({ status: 429, json: { error: { message: "slow down" } } }));
-    expect(await codeOf(engine().classifyPage(page(), {}, signal()))).toBe(Code.ResourceExhausted);
-    server.setHandler(() => ({ status: 400, json: { error: { message: "bad", type: "BadRequestError" } } }));
-    const error = await engine().classifyPage(page(), {}, signal()).catch((reason: unknown) => reason as ConnectError);
+    server.setHandler(() => ({ kind: "json", status: 503, body: { error: { message: "overloaded" } } }));
+    expect(await codeOf(engine(1, 1).classifyPage(page(), {}, signal()))).toBe(Code.Unavailable);
+    server.setHandler(() => ({ kind: "json", status: 429, body: { error: { message: "slow down" } } }));
+    expect(await codeOf(engine(1, 1).classifyPage(page(), {}, signal()))).toBe(Code.ResourceExhausted);
+    server.setHandler(() => ({ kind: "json", status: 400, body: { error: { message: "bad", type: "BadRequestError" } } }));
+    const error = await engine(1, 1).classifyPage(page(), {}, signal()).catch((reason: unknown) => reason as ConnectError);
     expect((error as ConnectError).code).toBe(Code.Internal);
     expect((error as ConnectError).message).not.toContain("127.0.0.1");
     expect((error as ConnectError).message).not.toContain("secret-key");
@@ -143,22 +147,20 @@ describe("createQwenClassifyEngine", () => {
     expect(await dead.ready()).toBe(false);
   });
 
-  it("rethrows the deadline from the signal and drops the connection to the server", async () => {
+  it("rethrows the deadline from the signal, drops the connection to the server and does not retry", async () => {
     const controller = new AbortController();
     server.setHandler(() => {
       controller.abort(new ConnectError("deadline exceeded", Code.DeadlineExceeded));
-      return { hang: true };
+      return { kind: "hang" };
     });
-    const disconnected = server.waitForDisconnect();
+    const before = server.requests.length;
+    const disconnected = server.waitForDisconnects(server.disconnects + 1);
     expect(await codeOf(engine().classifyPage(page(), {}, controller.signal))).toBe(Code.DeadlineExceeded);
-    const request = await disconnected;
-    expect(request.disconnected).toBe(true);
+    await disconnected;
+    expect(server.requests.slice(before).map((request) => request.disconnected)).toEqual([true]);
   });
 
   it("is ready only when the server lists the model", async () => {
-    server.setHandler((request) =>
-      request.path.endsWith("/models") ? { json: { object: "list", data: [{ id: MODEL, object: "model", created: 0, owned_by: "x" }] } } : { status: 404 },
-    );
     expect(await engine().ready()).toBe(true);
     const other = createQwenClassifyEngine({ baseUrl: server.url, model: "other-model", timeoutMs: 5_000, temperature: 1, maxPixels: 1_003_520 });
     expect(await other.ready()).toBe(false);
