@@ -2,6 +2,8 @@ import type { DescFile, DescService } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { Logger } from "pino";
 import { createGrpcServer, type GrpcServer } from "./grpc-server.js";
+import { createMetrics, type DocprocMetrics } from "./metrics.js";
+import { createMetricsServer, type MetricsServer } from "./metrics-server.js";
 import { createReadinessMonitor, type ReadinessMonitor } from "./readiness-monitor.js";
 import type { UnaryHandler } from "./unary-call-handler.js";
 
@@ -25,14 +27,29 @@ export interface BackendAppOptions {
   reflectionFiles?: DescFile[];
   /** Readiness polling; defaults suit production (1 s doubling to 15 s, 30 s when ready). */
   readiness?: { minIntervalMs?: number; maxIntervalMs?: number; readyIntervalMs?: number };
+  /** Calls handled at once; more are answered RESOURCE_EXHAUSTED. Default: no limit. */
+  maxInflightRequests?: number;
+  /** The process's metrics (share them with the engine); default createMetrics(serviceName). */
+  metrics?: DocprocMetrics;
+  /** Metrics label of the service; default the proto service name ("ExtractService"). */
+  serviceName?: string;
+  /** Port of /metrics, /live and /ready on `host`; undefined: no metrics server (0 picks a port). */
+  metricsPort?: number;
 }
 
 /** A backend gRPC server whose health follows its engine. */
 export interface BackendApp {
   readonly server: GrpcServer;
+  readonly metrics: DocprocMetrics;
+  /** The bound metrics port once started, or undefined without a metrics server. */
+  readonly metricsPort: number | undefined;
   /** Listens on host:port and starts watching the engine; resolves with the bound port. */
   start(): Promise<number>;
-  /** Stops watching the engine and shuts the server down gracefully (the engine stays open). */
+  /**
+   * Stops watching the engine and shuts the server down gracefully (health
+   * NOT_SERVING, in-flight calls get shutdownGraceMs), then closes the
+   * metrics server. The engine stays open.
+   */
   stop(): Promise<void>;
 }
 
@@ -44,13 +61,19 @@ export interface BackendApp {
 export function createBackendApp(options: BackendAppOptions): BackendApp {
   const { engine, logger } = options;
   const handlers = engine ? options.handlers : noEngineHandlers(options.service);
+  const metrics = options.metrics ?? createMetrics(options.serviceName ?? options.service.name);
   const server = createGrpcServer({
     logger,
     services: [{ service: options.service, handlers }],
     reflectionFiles: options.reflectionFiles,
     maxReceiveMessageBytes: options.maxMessageBytes,
     serving: false,
+    maxInflightRequests: options.maxInflightRequests,
+    metrics,
   });
+  const metricsServer: MetricsServer | undefined =
+    options.metricsPort === undefined ? undefined : createMetricsServer({ metrics, ready: () => server.serving, logger });
+  let metricsPort: number | undefined;
   const monitor: ReadinessMonitor | undefined = engine
     ? createReadinessMonitor({
         check: (signal) => engine.ready(signal),
@@ -65,8 +88,16 @@ export function createBackendApp(options: BackendAppOptions): BackendApp {
 
   return {
     server,
+    metrics,
+    get metricsPort() {
+      return metricsPort;
+    },
     async start() {
       const port = await server.listen(options.host, options.port);
+      if (metricsServer && options.metricsPort !== undefined) {
+        metricsPort = await metricsServer.listen(options.host, options.metricsPort);
+        logger.info({ host: options.host, port: metricsPort }, "metrics listening (/metrics, /live, /ready)");
+      }
       if (monitor) monitor.start();
       else logger.warn("no engine configured: every call answers FAILED_PRECONDITION");
       return port;
@@ -74,6 +105,7 @@ export function createBackendApp(options: BackendAppOptions): BackendApp {
     async stop() {
       monitor?.stop();
       await server.shutdown(options.shutdownGraceMs);
+      await metricsServer?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { z } from "zod";
-import { logLevel, positiveInt, stringBool } from "./config-helpers.js";
+import { logLevel, positiveInt, stringBool, url } from "./config-helpers.js";
 
 const MIB = 1024 * 1024;
 
@@ -16,6 +16,8 @@ export const backendServerEnv = {
   MAX_MESSAGE_BYTES: positiveInt(64 * MIB),
   /** tesseract.js workers for the CPU engine; default one per core. */
   OCR_WORKERS: positiveInt(availableParallelism()),
+  /** OTLP/HTTP collector base URL (the standard OpenTelemetry variable); unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(),
 };
 
 /** Variables of document loading (@docproc/ingest), shared by both backends. */
@@ -35,6 +37,8 @@ export interface BackendServerConfig {
   shutdownGraceMs: number;
   maxMessageBytes: number;
   ocrWorkers: number;
+  /** OTLP/HTTP collector base URL, or undefined (tracing off). */
+  otlpEndpoint: string | undefined;
 }
 
 /** The parsed ingest variables, in the shape createPageLoader takes. */
@@ -47,7 +51,7 @@ export interface IngestConfig {
   allowHttp: boolean;
 }
 
-type Parsed<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
+type Parsed<T extends Record<string, z.ZodType>> = z.output<z.ZodObject<T>>;
 
 export function toBackendServerConfig(env: Parsed<typeof backendServerEnv>): BackendServerConfig {
   return {
@@ -56,6 +60,7 @@ export function toBackendServerConfig(env: Parsed<typeof backendServerEnv>): Bac
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     ocrWorkers: env.OCR_WORKERS,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
 }
 

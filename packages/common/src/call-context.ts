@@ -1,6 +1,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { Metadata, ServerUnaryCall } from "@grpc/grpc-js";
 import type { Logger } from "pino";
+import { registerSignalDeadline } from "./signal-deadline.js";
 
 /** What a unary handler knows about its call. */
 export interface CallContext {
@@ -28,6 +29,9 @@ export interface CallContextHandle {
   finish(): void;
 }
 
+/** How close to the deadline a client cancel counts as the deadline (see the "cancelled" handler). */
+const DEADLINE_CANCEL_SLACK_MS = 250;
+
 /** Longest delay setTimeout accepts; later deadlines are left to grpc-js. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -48,6 +52,8 @@ export function createCallContext(
 
   let timer: NodeJS.Timeout | undefined;
   if (deadline) {
+    // Engines see only the signal; remainingMs(signal) reads the deadline back.
+    registerSignalDeadline(controller.signal, deadline);
     const remainingMs = deadline.getTime() - Date.now();
     if (remainingMs <= 0) abortDeadline();
     else if (remainingMs <= MAX_TIMER_MS) timer = setTimeout(abortDeadline, remainingMs);
@@ -55,9 +61,13 @@ export function createCallContext(
 
   // grpc-js emits "cancelled" for a client cancel, for its own deadline
   // timer, and sometimes after a normal completion: only the first two count.
+  // A grpc-js client also cancels when *its* deadline passes, which is a
+  // little before ours (ours was computed from grpc-timeout on arrival, later
+  // by the transit time and any event-loop lag): a cancel that close to the
+  // deadline is the deadline.
   call.on("cancelled", () => {
     if (finished || controller.signal.aborted) return;
-    if (deadline && deadline.getTime() <= Date.now()) abortDeadline();
+    if (deadline && deadline.getTime() - Date.now() <= DEADLINE_CANCEL_SLACK_MS) abortDeadline();
     else controller.abort(new ConnectError("call canceled by the client", Code.Canceled));
   });
 

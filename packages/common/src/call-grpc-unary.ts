@@ -1,6 +1,7 @@
 import { create, fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageInitShape, type MessageShape } from "@bufbuild/protobuf";
 import { Metadata, type CallOptions, type Client, type ServiceError } from "@grpc/grpc-js";
 import { fromGrpcError } from "./grpc-status.js";
+import { injectTraceContext, tracingEnabled } from "./tracing.js";
 
 /** Options of callGrpcUnary. */
 export interface CallGrpcUnaryOptions {
@@ -21,7 +22,8 @@ export interface GrpcUnaryResult<O> {
 /**
  * One unary call on a plain grpc-js Client with protobuf-es messages,
  * rejecting with a ConnectError (same code, server message, trailers as
- * metadata).
+ * metadata). With tracing on, the active trace context (traceparent) is added
+ * to a copy of the metadata, so the backend's span joins the caller's trace.
  */
 export function callGrpcUnary<I extends DescMessage, O extends DescMessage>(
   client: Client,
@@ -38,12 +40,13 @@ export function callGrpcUnary<I extends DescMessage, O extends DescMessage>(
     let trailer = new Metadata();
     let outcome: { error: ServiceError | null; response: MessageShape<O> | undefined } | undefined;
     const callOptions: CallOptions = options.deadline ? { deadline: options.deadline } : {};
+    const metadata = options.metadata ?? new Metadata();
     const call = client.makeUnaryRequest<MessageShape<I>, MessageShape<O>>(
       `/${method.parent.typeName}/${method.name}`,
       (message) => Buffer.from(toBinary(method.input, message)),
       (bytes) => fromBinary(method.output, bytes),
       create(method.input, request),
-      options.metadata ?? new Metadata(),
+      tracingEnabled() ? injectTraceContext(metadata.clone()) : metadata,
       callOptions,
       (error, response) => {
         // grpc-js calls back before it emits "status"; settle there so the

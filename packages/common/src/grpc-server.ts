@@ -7,6 +7,8 @@ import { HealthImplementation } from "grpc-health-check";
 import type { Logger } from "pino";
 import { addGrpcReflection, REFLECTION_SERVICE_NAMES } from "./add-grpc-reflection.js";
 import { grpcServiceDefinition } from "./grpc-service-definition.js";
+import { createInflightLimit } from "./inflight-limit.js";
+import type { RpcMetrics } from "./metrics.js";
 import { createReflectionResponder } from "./reflection.js";
 import { createUnaryCallHandler, type UnaryHandler } from "./unary-call-handler.js";
 
@@ -30,6 +32,14 @@ export interface GrpcServerOptions {
   serving?: boolean;
   /** Further grpc-js channel options (keepalive, connection age...). */
   channelOptions?: ChannelOptions;
+  /**
+   * Unary calls handled at once, across all services; one more is answered
+   * RESOURCE_EXHAUSTED ("server busy: N requests in flight") at once.
+   * Health and reflection are not counted. Default: no limit.
+   */
+  maxInflightRequests?: number;
+  /** Counts and times every unary call, and tracks the calls in flight. */
+  metrics?: RpcMetrics;
 }
 
 /** A grpc-js server with health, reflection and graceful shutdown. */
@@ -42,6 +52,8 @@ export interface GrpcServer {
   setServing(serving: boolean): void;
   /** The current health. */
   readonly serving: boolean;
+  /** Unary calls being handled now. */
+  readonly inFlight: number;
   /**
    * Health NOT_SERVING, stop accepting calls, let in-flight calls finish, and
    * after graceMs cut whatever is left (their signals abort as Canceled).
@@ -71,6 +83,12 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     },
   };
 
+  const { metrics } = options;
+  const admission = createInflightLimit({
+    max: options.maxInflightRequests ?? Number.POSITIVE_INFINITY,
+    onChange: (count) => metrics?.setRpcInflight(count),
+  });
+
   for (const { service, handlers } of options.services) {
     const implementation: UntypedServiceImplementation = {};
     for (const method of service.methods) {
@@ -79,7 +97,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
       }
       const handler = handlers[method.localName];
       // A method without a handler is left to grpc-js, which answers UNIMPLEMENTED.
-      if (handler) implementation[method.localName] = createUnaryCallHandler(method, handler, { logger, tracker });
+      if (handler) implementation[method.localName] = createUnaryCallHandler(method, handler, { logger, tracker, admission, metrics });
     }
     server.addService(grpcServiceDefinition(service), implementation);
   }
@@ -117,6 +135,9 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     server,
     get serving() {
       return serving;
+    },
+    get inFlight() {
+      return inFlight;
     },
     listen(host, port) {
       // IPv6 literals need brackets in a grpc-js address.

@@ -15,7 +15,7 @@ export {
   type GrpcServerOptions,
   type GrpcServiceRegistration,
 } from "./grpc-server.js";
-export { createUnaryCallHandler, type UnaryHandler } from "./unary-call-handler.js";
+export { createUnaryCallHandler, type UnaryCallHandlerOptions, type UnaryHandler } from "./unary-call-handler.js";
 export { createCallContext, type CallContext, type CallContextHandle } from "./call-context.js";
 export { fromGrpcError, headersToMetadata, metadataToHeaders, toGrpcStatus } from "./grpc-status.js";
 export { acceptRequestId, createRequestId, kRequestIdHeader } from "./request-id.js";
@@ -56,3 +56,36 @@ export {
   type BackendAppOptions,
   type ReadinessProbe,
 } from "./backend-app.js";
+export {
+  createDeadlineSignal,
+  registerSignalDeadline,
+  remainingMs,
+  signalDeadline,
+  type DeadlineSignal,
+} from "./signal-deadline.js";
+export { fullJitterDelayMs, retryWithBackoff, type RetryOptions } from "./retry-with-backoff.js";
+export {
+  createInflightLimit,
+  serverBusyError,
+  type InflightLimit,
+  type InflightLimitOptions,
+} from "./inflight-limit.js";
+export {
+  createMetrics,
+  grpcCodeName,
+  type DocprocMetrics,
+  type EngineMetrics,
+  type RpcMetrics,
+} from "./metrics.js";
+export { createMetricsServer, type MetricsServer, type MetricsServerOptions } from "./metrics-server.js";
+export {
+  initTracing,
+  injectTraceContext,
+  startServerSpan,
+  tracingEnabled,
+  withSpan,
+  type ServerSpan,
+  type Tracing,
+  type TracingOptions,
+} from "./tracing.js";
+export { observeOcr, type Recognizer } from "./observe-ocr.js";

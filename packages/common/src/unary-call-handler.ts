@@ -4,7 +4,10 @@ import { Metadata, status as GrpcStatus, type handleUnaryCall } from "@grpc/grpc
 import type { Logger } from "pino";
 import { createCallContext, type CallContext } from "./call-context.js";
 import { toGrpcStatus } from "./grpc-status.js";
+import { type InflightLimit, serverBusyError } from "./inflight-limit.js";
+import { grpcCodeName, type RpcMetrics } from "./metrics.js";
 import { acceptRequestId, kRequestIdHeader } from "./request-id.js";
+import { startServerSpan } from "./tracing.js";
 
 /** A unary handler: the request message in, the response (or its init shape) out. */
 export type UnaryHandler<I = any, O = any> = (request: I, ctx: CallContext) => Promise<O>;
@@ -15,23 +18,60 @@ export interface InFlightTracker {
   end(): void;
 }
 
+/** Options of createUnaryCallHandler. */
+export interface UnaryCallHandlerOptions {
+  logger: Logger;
+  tracker?: InFlightTracker;
+  /** Back-pressure: a call that does not fit is answered RESOURCE_EXHAUSTED at once, never queued. */
+  admission?: InflightLimit;
+  /** Counts every call by status code and times it. */
+  metrics?: RpcMetrics;
+}
+
 /**
- * Adapts a promise-returning handler to grpc-js: request id in and out,
- * deadline/cancel as an AbortSignal, ConnectError → status, one log line.
+ * Adapts a promise-returning handler to grpc-js: admission, request id in
+ * and out, deadline/cancel as an AbortSignal, ConnectError → status, a
+ * server span continuing the caller's trace, metrics and one log line.
  */
 export function createUnaryCallHandler(
   method: DescMethod,
   handler: UnaryHandler,
-  options: { logger: Logger; tracker?: InFlightTracker },
+  options: UnaryCallHandlerOptions,
 ): handleUnaryCall<unknown, unknown> {
   const rpc = `${method.parent.typeName}/${method.name}`;
+  const { admission, metrics } = options;
   return (call, callback) => {
     const startedAt = performance.now();
     const requestId = acceptRequestId(call.metadata.get(kRequestIdHeader)[0]);
     const logger = options.logger.child({ requestId, rpc });
-    const handle = createCallContext(call, { requestId, logger });
     const idMetadata = new Metadata();
     idMetadata.set(kRequestIdHeader, requestId);
+    const span = startServerSpan(rpc, call.metadata, {
+      "rpc.system": "grpc",
+      "rpc.service": method.parent.typeName,
+      "rpc.method": method.name,
+      "docproc.request_id": requestId,
+    });
+    const settle = (code: number, message?: string): void => {
+      span.end(code, message);
+      metrics?.observeRpc(method.name, grpcCodeName(code), (performance.now() - startedAt) / 1000);
+      logCall(logger, code, startedAt);
+    };
+    const fail = (error: ConnectError): void => {
+      const status = toGrpcStatus(error);
+      // On errors the id rides in the trailers: sending headers first would
+      // stop the response being Trailers-Only, which grpc-js retries need.
+      status.metadata.merge(idMetadata);
+      callback(status);
+      settle(error.code, error.rawMessage);
+    };
+
+    if (admission && !admission.tryAcquire()) {
+      metrics?.countRejected("requests");
+      fail(serverBusyError(admission.inFlight, "requests"));
+      return;
+    }
+    const handle = createCallContext(call, { requestId, logger });
 
     const run = async (): Promise<void> => {
       options.tracker?.begin();
@@ -40,21 +80,16 @@ export function createUnaryCallHandler(
         handle.finish();
         call.sendMetadata(idMetadata);
         callback(null, response);
-        logCall(logger, GrpcStatus.OK, startedAt);
+        settle(GrpcStatus.OK);
       } catch (cause) {
         handle.finish();
-        const error = toPublicError(cause, handle.context.signal, logger);
-        const status = toGrpcStatus(error);
-        // On errors the id rides in the trailers: sending headers first would
-        // stop the response being Trailers-Only, which grpc-js retries need.
-        status.metadata.merge(idMetadata);
-        callback(status);
-        logCall(logger, error.code, startedAt);
+        fail(toPublicError(cause, handle.context.signal, logger));
       } finally {
+        admission?.release();
         options.tracker?.end();
       }
     };
-    void run();
+    void span.run(run);
   };
 }
 

@@ -1,4 +1,12 @@
-import { createBackendApp, type BackendApp, type BackendAppOptions, type Logger } from "@docproc/common";
+import {
+  createBackendApp,
+  createMetrics,
+  documentTypeLabel,
+  type BackendApp,
+  type BackendAppOptions,
+  type DocprocMetrics,
+  type Logger,
+} from "@docproc/common";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import type { PageLoader } from "@docproc/ingest";
 import { createClassifyHandler, type ClassifyHandler } from "./classify-handler.js";
@@ -14,13 +22,34 @@ export interface ClassifyAppDeps {
   pageLoader: PageLoader;
   /** Defaults to createClassifyHandler over engine and pageLoader; tests inject a fake. */
   handler?: ClassifyHandler;
+  /** The process's metrics, shared with the engine; default a new createMetrics("classify"). */
+  metrics?: DocprocMetrics;
   /** Readiness polling intervals (tests shorten them). */
   readiness?: BackendAppOptions["readiness"];
 }
 
-/** Builds the classify gRPC server (no side effects until start()). */
+/**
+ * Counts what a classification produced: the document's type and each
+ * page's outcome. Done around the handler (rather than inside it) so the
+ * handler stays free of metrics.
+ */
+function countingClassifications(handler: ClassifyHandler, metrics: DocprocMetrics): ClassifyHandler {
+  return async (request, ctx) => {
+    const response = await handler(request, ctx);
+    const type = documentTypeLabel(response.documentType) || "unspecified";
+    metrics.countDocumentClassified(response.engine, type);
+    for (const page of response.pages) metrics.countPage(response.engine, type, page.error ? "failed" : "ok");
+    return response;
+  };
+}
+
+/**
+ * Builds the classify gRPC server (no side effects until start()): at most
+ * config.maxInflightRequests calls in flight, metrics on config.metricsPort.
+ */
 export function buildApp(deps: ClassifyAppDeps): BackendApp {
   const { config, engine, logger } = deps;
+  const metrics = deps.metrics ?? createMetrics("classify");
   const handler =
     deps.handler ??
     (engine
@@ -29,12 +58,15 @@ export function buildApp(deps: ClassifyAppDeps): BackendApp {
   return createBackendApp({
     logger,
     service: ClassifyService,
-    handlers: handler ? { classifyDocument: handler } : {},
+    handlers: handler ? { classifyDocument: countingClassifications(handler, metrics) } : {},
     engine,
     host: config.host,
     port: config.port,
     maxMessageBytes: config.maxMessageBytes,
     shutdownGraceMs: config.shutdownGraceMs,
     readiness: deps.readiness,
+    maxInflightRequests: config.maxInflightRequests,
+    metrics,
+    metricsPort: config.metricsPort,
   });
 }

@@ -46,4 +46,10 @@ describe("classify loadConfig", () => {
     expect(described).not.toContain("sk-secret");
     expect(described).toContain('"apiKeySet":true');
   });
+
+  it("reads the metrics port (0 disables), the in-flight limit and the OTLP endpoint", () => {
+    expect(loadConfig({})).toMatchObject({ metricsPort: 9101, maxInflightRequests: 64, otlpEndpoint: undefined });
+    expect(loadConfig({ CLASSIFY_METRICS_PORT: "0", CLASSIFY_MAX_INFLIGHT_REQUESTS: "2" })).toMatchObject({ metricsPort: undefined, maxInflightRequests: 2 });
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "not a url" })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
 });

@@ -27,6 +27,10 @@ const schema = z
     /** Calibration temperature applied to the label log-probabilities. */
     CLASSIFY_TEMPERATURE: z.coerce.number().positive().default(1),
     CLASSIFY_MAX_PIXELS: positiveInt(1_003_520),
+    /** /metrics, /live, /ready on HOST; 0 disables. */
+    CLASSIFY_METRICS_PORT: port(9101),
+    /** Calls handled at once; one more is answered RESOURCE_EXHAUSTED. */
+    CLASSIFY_MAX_INFLIGHT_REQUESTS: positiveInt(64),
   })
   .refine((env) => env.CLASSIFY_ENGINE !== "vlm" || Boolean(env.CLASSIFY_VLM_BASE_URL), {
     path: ["CLASSIFY_VLM_BASE_URL"],
@@ -52,6 +56,9 @@ export interface ClassifyConfig extends BackendServerConfig {
   };
   /** Leading pages classified when the request does not say. */
   maxPages: number;
+  /** Port of /metrics, /live and /ready, or undefined when disabled (CLASSIFY_METRICS_PORT=0). */
+  metricsPort: number | undefined;
+  maxInflightRequests: number;
 }
 
 /** Parses the environment; throws a ConfigError listing every bad variable. */
@@ -71,6 +78,8 @@ export function loadConfig(env: Record<string, string | undefined>): ClassifyCon
       maxPixels: parsed.CLASSIFY_MAX_PIXELS,
     },
     maxPages: parsed.CLASSIFY_MAX_PAGES,
+    metricsPort: parsed.CLASSIFY_METRICS_PORT === 0 ? undefined : parsed.CLASSIFY_METRICS_PORT,
+    maxInflightRequests: parsed.CLASSIFY_MAX_INFLIGHT_REQUESTS,
   };
 }
 

@@ -1,5 +1,14 @@
 // The classify service's entry point: the only file with side effects.
-import { ConfigError, createLogger, onShutdownSignals, type Logger } from "@docproc/common";
+import {
+  ConfigError,
+  createLogger,
+  createMetrics,
+  initTracing,
+  observeOcr,
+  onShutdownSignals,
+  type DocprocMetrics,
+  type Logger,
+} from "@docproc/common";
 import { createPageLoader } from "@docproc/ingest";
 import { createOcrEngine } from "@docproc/ocr";
 import { buildApp } from "./app.js";
@@ -18,7 +27,7 @@ function readConfig(): ClassifyConfig {
   }
 }
 
-async function createEngine(config: ClassifyConfig, logger: Logger): Promise<ClassifyEngine> {
+async function createEngine(config: ClassifyConfig, logger: Logger, metrics: DocprocMetrics): Promise<ClassifyEngine> {
   const { vlm } = config;
   if (config.engine === "vlm" && vlm.baseUrl) {
     return createQwenClassifyEngine({
@@ -31,18 +40,20 @@ async function createEngine(config: ClassifyConfig, logger: Logger): Promise<Cla
       logger: logger.child({ component: "qwen-vl" }),
     });
   }
-  const ocr = await createOcrEngine({ workers: config.ocrWorkers, logger: logger.child({ component: "ocr" }) });
+  const ocr = observeOcr(await createOcrEngine({ workers: config.ocrWorkers, logger: logger.child({ component: "ocr" }) }), metrics);
   return createCpuClassifyEngine({ ocr, logger: logger.child({ component: "cpu-classify" }) });
 }
 
 const config = readConfig();
 const logger = createLogger({ service: "classify", level: config.logLevel });
 logger.info({ config: describeConfig(config) }, "configuration");
+const tracing = initTracing({ serviceName: "classify", endpoint: config.otlpEndpoint, logger });
+const metrics = createMetrics("classify");
 
 try {
-  const engine = await createEngine(config, logger);
+  const engine = await createEngine(config, logger, metrics);
   logger.info({ engine: engine.kind, modelId: engine.modelId }, "engine selected");
-  const app = buildApp({ config, logger, engine, pageLoader: createPageLoader(config.ingest) });
+  const app = buildApp({ config, logger, engine, pageLoader: createPageLoader(config.ingest), metrics });
   const port = await app.start();
   logger.info({ host: config.host, port }, "classify listening");
 
@@ -50,6 +61,7 @@ try {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
     await app.stop();
     await engine.close();
+    await tracing.shutdown();
     logger.info("stopped");
     process.exit(0);
   });

@@ -18,7 +18,7 @@ import { loadConfig } from "../src/config.js";
 import type { ClassifyEngine } from "../src/engine.js";
 
 const logger = createLogger({ service: "classify-test", level: "silent" });
-const config = loadConfig({ CLASSIFY_PORT: "0", LOG_LEVEL: "silent" });
+const config = loadConfig({ CLASSIFY_PORT: "0", CLASSIFY_METRICS_PORT: "0", LOG_LEVEL: "silent" });
 
 /** Becomes ready when the test says so, to watch health follow it. */
 let engineReady = false;

@@ -1,4 +1,13 @@
-import { createBackendApp, type BackendApp, type BackendAppOptions, type Logger, type UnaryHandler } from "@docproc/common";
+import {
+  createBackendApp,
+  createInflightLimit,
+  createMetrics,
+  type BackendApp,
+  type BackendAppOptions,
+  type DocprocMetrics,
+  type Logger,
+  type UnaryHandler,
+} from "@docproc/common";
 import { ExtractService } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import type { PageLoader } from "@docproc/ingest";
 import type { ExtractConfig } from "./config.js";
@@ -16,13 +25,22 @@ export interface ExtractAppDeps {
   transform: Transformer;
   /** maskIdentifiers from ./fields/index.js. */
   maskIdentifiers: (text: string) => string;
+  /** The process's metrics, shared with the engine; default a new createMetrics("extract"). */
+  metrics?: DocprocMetrics;
   /** Readiness polling intervals (tests shorten them). */
   readiness?: BackendAppOptions["readiness"];
 }
 
-/** Builds the extract gRPC server (no side effects until start()). */
+/**
+ * Builds the extract gRPC server (no side effects until start()): at most
+ * config.maxInflightRequests calls and config.maxInflightPages pages in
+ * flight, metrics on config.metricsPort.
+ */
 export function buildApp(deps: ExtractAppDeps): BackendApp {
   const { config, engine, logger } = deps;
+  const metrics = deps.metrics ?? createMetrics("extract");
+  const pageAdmission = createInflightLimit({ max: config.maxInflightPages, onChange: (count) => metrics.setPagesInflight(count) });
+  metrics.setPagesInflight(0);
   const handlers: Record<string, UnaryHandler> = engine
     ? {
         extractDocument: createExtractHandler({
@@ -31,6 +49,8 @@ export function buildApp(deps: ExtractAppDeps): BackendApp {
           transform: deps.transform,
           maskIdentifiers: deps.maskIdentifiers,
           logger,
+          pageAdmission,
+          metrics,
         }),
       }
     : {};
@@ -44,5 +64,8 @@ export function buildApp(deps: ExtractAppDeps): BackendApp {
     maxMessageBytes: config.maxMessageBytes,
     shutdownGraceMs: config.shutdownGraceMs,
     readiness: deps.readiness,
+    maxInflightRequests: config.maxInflightRequests,
+    metrics,
+    metricsPort: config.metricsPort,
   });
 }

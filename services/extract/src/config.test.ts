@@ -55,4 +55,24 @@ describe("extract loadConfig", () => {
     expect(described).not.toContain("sk-secret");
     expect(described).toContain('"apiKeySet":true');
   });
+
+  it("reads the hardening knobs: back-pressure, retries, metrics port (0 disables) and the OTLP endpoint", () => {
+    expect(loadConfig({})).toMatchObject({
+      metricsPort: 9102,
+      maxInflightRequests: 32,
+      maxInflightPages: 64,
+      otlpEndpoint: undefined,
+      vlm: { retry: { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 } },
+    });
+    const config = loadConfig({
+      EXTRACT_METRICS_PORT: "0",
+      EXTRACT_MAX_INFLIGHT_REQUESTS: "4",
+      EXTRACT_MAX_INFLIGHT_PAGES: "10",
+      EXTRACT_VLM_MAX_ATTEMPTS: "1",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel:4318",
+    });
+    expect(config).toMatchObject({ metricsPort: undefined, maxInflightRequests: 4, maxInflightPages: 10, otlpEndpoint: "http://otel:4318" });
+    expect(config.vlm.retry.maxAttempts).toBe(1);
+    expect(() => loadConfig({ EXTRACT_MAX_INFLIGHT_PAGES: "0" })).toThrow(/EXTRACT_MAX_INFLIGHT_PAGES/);
+  });
 });

@@ -25,6 +25,16 @@ const schema = z
     EXTRACT_VLM_TIMEOUT_MS: positiveInt(300_000),
     EXTRACT_VLM_MAX_COMPLETION_TOKENS: positiveInt(16_384),
     EXTRACT_PAGE_CONCURRENCY: positiveInt(16),
+    /** /metrics, /live, /ready on HOST; 0 disables. */
+    EXTRACT_METRICS_PORT: port(9102),
+    /** Calls handled at once; one more is answered RESOURCE_EXHAUSTED. */
+    EXTRACT_MAX_INFLIGHT_REQUESTS: positiveInt(32),
+    /** Pages of admitted documents not yet read, across calls; a document that does not fit is refused. */
+    EXTRACT_MAX_INFLIGHT_PAGES: positiveInt(64),
+    /** Requests per page to vLLM on connection errors, 5xx and 429 (1 = no retry). */
+    EXTRACT_VLM_MAX_ATTEMPTS: positiveInt(3),
+    EXTRACT_VLM_RETRY_BASE_DELAY_MS: positiveInt(500),
+    EXTRACT_VLM_RETRY_MAX_DELAY_MS: positiveInt(8_000),
   })
   .refine((env) => env.EXTRACT_ENGINE !== "vlm" || Boolean(env.EXTRACT_VLM_BASE_URL), {
     path: ["EXTRACT_VLM_BASE_URL"],
@@ -46,9 +56,15 @@ export interface ExtractConfig extends BackendServerConfig {
     apiKey: string | undefined;
     timeoutMs: number;
     maxCompletionTokens: number;
+    /** Retries of one page's request on transient failures (full-jitter backoff, Retry-After honoured). */
+    retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   };
-  /** Pages read at once per request (vLLM batches them). */
+  /** Pages read at once across all calls (vLLM batches them). */
   pageConcurrency: number;
+  /** Port of /metrics, /live and /ready, or undefined when disabled (EXTRACT_METRICS_PORT=0). */
+  metricsPort: number | undefined;
+  maxInflightRequests: number;
+  maxInflightPages: number;
 }
 
 /** Parses the environment; throws a ConfigError listing every bad variable. */
@@ -65,8 +81,16 @@ export function loadConfig(env: Record<string, string | undefined>): ExtractConf
       apiKey: parsed.EXTRACT_VLM_API_KEY,
       timeoutMs: parsed.EXTRACT_VLM_TIMEOUT_MS,
       maxCompletionTokens: parsed.EXTRACT_VLM_MAX_COMPLETION_TOKENS,
+      retry: {
+        maxAttempts: parsed.EXTRACT_VLM_MAX_ATTEMPTS,
+        baseDelayMs: parsed.EXTRACT_VLM_RETRY_BASE_DELAY_MS,
+        maxDelayMs: parsed.EXTRACT_VLM_RETRY_MAX_DELAY_MS,
+      },
     },
     pageConcurrency: parsed.EXTRACT_PAGE_CONCURRENCY,
+    metricsPort: parsed.EXTRACT_METRICS_PORT === 0 ? undefined : parsed.EXTRACT_METRICS_PORT,
+    maxInflightRequests: parsed.EXTRACT_MAX_INFLIGHT_REQUESTS,
+    maxInflightPages: parsed.EXTRACT_MAX_INFLIGHT_PAGES,
   };
 }
 

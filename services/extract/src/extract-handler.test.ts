@@ -1,6 +1,6 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { createLogger } from "@docproc/common";
+import { createInflightLimit, createLogger, createMetrics } from "@docproc/common";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import {
   ExtractDocumentRequestSchema,
@@ -72,9 +72,10 @@ function harness(options: {
   const engine: ExtractEngine = {
     kind: "vlm",
     modelId: "fake/dots",
+    // The handler asks for one page per call (so each page frees its admission slot when done).
     async readPages(input: ReadPagesInput) {
-      expect(input.pages).toHaveLength(pageInits.length);
-      return pageInits.map((init) => create(PageResultSchema, init));
+      expect(input.pages).toHaveLength(1);
+      return input.pages.map((handle) => create(PageResultSchema, pageInits[handle.index]));
     },
     ready: async () => true,
     close: async () => undefined,
@@ -240,5 +241,48 @@ describe("createExtractHandler", () => {
       ctx(),
     );
     expect(response.pageCount).toBe(2);
+  });
+
+  it("admits a document's pages only if they fit, closing a refused document, and counts pages by status", async () => {
+    const h = harness({ pages: [page(0), page(1, PageStatus.FAILED, "[unavailable] down")] });
+    const pageAdmission = createInflightLimit({ max: 2 });
+    const metrics = createMetrics("extract");
+    const handler = createExtractHandler({ ...h.deps, pageAdmission, metrics });
+
+    expect(pageAdmission.tryAcquire(1)).toBe(true); // another call holds one page
+    const busy = await rejection(handler(request(), ctx()));
+    expect(busy.code).toBe(Code.ResourceExhausted);
+    expect(busy.rawMessage).toBe("server busy: 1 pages in flight");
+    expect(h.closed()).toBe(1);
+    pageAdmission.release(1);
+
+    const response = await handler(request(), ctx());
+    expect(response.failedPages).toEqual([1]);
+    expect(pageAdmission.inFlight).toBe(0);
+    const text = await metrics.render();
+    expect(text).toContain('docproc_rpc_rejected_total{service="extract",reason="pages"} 1');
+    expect(text).toContain('docproc_pages_processed_total{service="extract",engine="vlm",document_type="W2",status="ok"} 1');
+    expect(text).toContain('docproc_pages_processed_total{service="extract",engine="vlm",document_type="W2",status="failed"} 1');
+  });
+
+  it("gives each page's slot back as soon as that page is read", async () => {
+    const pageAdmission = createInflightLimit({ max: 10 });
+    let releaseSecond!: () => void;
+    const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const h = harness();
+    const engine: ExtractEngine = {
+      ...h.deps.engine,
+      async readPages(input) {
+        const [handle] = input.pages;
+        if (handle?.index === 1) await secondHeld;
+        return [create(PageResultSchema, page(handle?.index ?? 0))];
+      },
+    };
+    const pending = createExtractHandler({ ...h.deps, engine, pageAdmission })(request(), ctx());
+    // Page 0 is read and has given its slot back while page 1 is still held.
+    while (pageAdmission.inFlight !== 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    releaseSecond();
+    await pending;
+    expect(pageAdmission.inFlight).toBe(0);
   });
 });

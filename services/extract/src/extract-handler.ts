@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { codeFromString } from "@connectrpc/connect/protocol-connect";
-import type { Logger } from "@docproc/common";
+import { documentTypeLabel, type DocprocMetrics, type InflightLimit, type Logger, serverBusyError } from "@docproc/common";
 import { DocumentType, type Document } from "@docproc/gen/docproc/v1/document_pb.js";
 import {
   ExtractDocumentResponseSchema,
@@ -16,6 +16,7 @@ import type { TypedDocument } from "@docproc/gen/docproc/v1/typed_document_pb.js
 import { FieldStatus, Severity, type FieldMeta, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import type { PageLoader, PageRangeInput, SourceInput } from "@docproc/ingest";
 import type { ExtractEngine } from "./engine.js";
+import { readEachPage } from "./read-each-page.js";
 import type { Transformer } from "./transform/transform-types.js";
 
 /** What the extract handler needs. */
@@ -26,6 +27,14 @@ export interface ExtractHandlerDeps {
   /** Masks SSNs, TINs and account numbers in text (maskIdentifiers from ./fields). */
   maskIdentifiers: (text: string) => string;
   logger: Logger;
+  /**
+   * Pages in flight across calls (EXTRACT_MAX_INFLIGHT_PAGES): a document is
+   * admitted once its page count is known, or refused RESOURCE_EXHAUSTED;
+   * each page gives its slot back as soon as it is read.
+   */
+  pageAdmission?: InflightLimit;
+  /** Counts pages by status and refused documents. */
+  metrics?: Pick<DocprocMetrics, "countPage" | "countRejected">;
 }
 
 /** The per-call context the handler uses (a subset of common's CallContext). */
@@ -50,11 +59,19 @@ export function createExtractHandler(deps: ExtractHandlerDeps): ExtractHandler {
     const document = validateRequest(request);
     const loaded = await deps.pageLoader.load(toSources(document), toPageRange(document), ctx.signal);
     try {
-      const pages = await deps.engine.readPages(
+      const admission = deps.pageAdmission;
+      if (admission && !admission.tryAcquire(loaded.pages.length)) {
+        deps.metrics?.countRejected("pages");
+        throw serverBusyError(admission.inFlight, "pages");
+      }
+      const pages = await readEachPage(
+        deps.engine,
         { pages: loaded.pages, promptMode: request.promptMode, groundingBox: request.groundingBox },
         ctx.signal,
+        () => admission?.release(1),
       );
       if (ctx.signal.aborted) throw ConnectError.from(ctx.signal.reason);
+      countPages(deps, request.documentType, pages);
       const failed = pages.filter((page) => page.status === PageStatus.FAILED);
       if (pages.length > 0 && failed.length === pages.length) throw allPagesFailed(failed);
 
@@ -83,6 +100,12 @@ export function createExtractHandler(deps: ExtractHandlerDeps): ExtractHandler {
       await loaded.close();
     }
   };
+}
+
+function countPages(deps: ExtractHandlerDeps, documentType: DocumentType, pages: PageResult[]): void {
+  if (!deps.metrics) return;
+  const type = documentTypeLabel(documentType) || "unspecified";
+  for (const page of pages) deps.metrics.countPage(deps.engine.kind, type, (PageStatus[page.status] ?? "unspecified").toLowerCase());
 }
 
 function validateRequest(request: ExtractDocumentRequest): Document {

@@ -1,5 +1,14 @@
 // The extract service's entry point: the only file with side effects.
-import { ConfigError, createLogger, onShutdownSignals, type Logger } from "@docproc/common";
+import {
+  ConfigError,
+  createLogger,
+  createMetrics,
+  initTracing,
+  observeOcr,
+  onShutdownSignals,
+  type DocprocMetrics,
+  type Logger,
+} from "@docproc/common";
 import { createPageLoader } from "@docproc/ingest";
 import { createOcrEngine } from "@docproc/ocr";
 import { buildApp } from "./app.js";
@@ -20,7 +29,7 @@ function readConfig(): ExtractConfig {
   }
 }
 
-async function createEngine(config: ExtractConfig, logger: Logger): Promise<ExtractEngine> {
+async function createEngine(config: ExtractConfig, logger: Logger, metrics: DocprocMetrics): Promise<ExtractEngine> {
   const { vlm } = config;
   if (config.engine === "vlm" && vlm.baseUrl) {
     return createDotsOcrEngine({
@@ -30,19 +39,23 @@ async function createEngine(config: ExtractConfig, logger: Logger): Promise<Extr
       timeoutMs: vlm.timeoutMs,
       maxCompletionTokens: vlm.maxCompletionTokens,
       pageConcurrency: config.pageConcurrency,
+      retry: vlm.retry,
+      metrics,
       logger: logger.child({ component: "dots-ocr" }),
     });
   }
-  const ocr = await createOcrEngine({ workers: config.ocrWorkers, logger: logger.child({ component: "ocr" }) });
+  const ocr = observeOcr(await createOcrEngine({ workers: config.ocrWorkers, logger: logger.child({ component: "ocr" }) }), metrics);
   return createCpuExtractEngine({ ocr, pageConcurrency: config.pageConcurrency, logger: logger.child({ component: "cpu-extract" }) });
 }
 
 const config = readConfig();
 const logger = createLogger({ service: "extract", level: config.logLevel });
 logger.info({ config: describeConfig(config) }, "configuration");
+const tracing = initTracing({ serviceName: "extract", endpoint: config.otlpEndpoint, logger });
+const metrics = createMetrics("extract");
 
 try {
-  const engine = await createEngine(config, logger);
+  const engine = await createEngine(config, logger, metrics);
   logger.info({ engine: engine.kind, modelId: engine.modelId }, "engine selected");
   const app = buildApp({
     config,
@@ -51,6 +64,7 @@ try {
     pageLoader: createPageLoader(config.ingest),
     transform: transformDocument,
     maskIdentifiers,
+    metrics,
   });
   const port = await app.start();
   logger.info({ host: config.host, port }, "extract listening");
@@ -59,6 +73,7 @@ try {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
     await app.stop();
     await engine.close();
+    await tracing.shutdown();
     logger.info("stopped");
     process.exit(0);
   });

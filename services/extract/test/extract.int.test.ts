@@ -24,7 +24,7 @@ import type { ExtractEngine } from "../src/engine.js";
 
 const SSN = "123-45-6789";
 const logger = createLogger({ service: "extract-test", level: "silent" });
-const config = loadConfig({ EXTRACT_PORT: "0", LOG_LEVEL: "silent" });
+const config = loadConfig({ EXTRACT_PORT: "0", EXTRACT_METRICS_PORT: "0", LOG_LEVEL: "silent" });
 const fakeMask = (text: string) => text.replace(/\b\d{3}-\d{2}-(\d{4})\b/g, "***-**-$1");
 
 /** Page indexes the fake engine fails. */

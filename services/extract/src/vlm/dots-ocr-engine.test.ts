@@ -140,12 +140,14 @@ describe("dots.ocr engine: pages", () => {
     expect(page).toMatchObject({ status: PageStatus.OK, attempts: 2, markdown: "Hello" });
   });
 
-  it("fails only the page whose request got a 5xx", async () => {
+  it("fails only the page whose request got a 5xx (retries off)", async () => {
     let calls = 0;
     server.setHandler(() =>
       (calls += 1) === 2 ? { kind: "json", status: 503, body: { error: { message: "down" } } } : { kind: "completion", content: VALID },
     );
-    const pages = await engine.readPages({ pages: pngPageHandles(letter, 1700, 2200, 3), promptMode: PromptMode.LAYOUT_ALL }, signal());
+    const single = createDotsOcrEngine({ baseUrl: server.url, model: MODEL, timeoutMs: 5_000, maxCompletionTokens: 64, pageConcurrency: 4, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const pages = await single.readPages({ pages: pngPageHandles(letter, 1700, 2200, 3), promptMode: PromptMode.LAYOUT_ALL }, signal());
+    await single.close();
     const failed = pages.filter((p) => p.status === PageStatus.FAILED);
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ attempts: 1, width: 1700, height: 2200, error: "[unavailable] dots.ocr: model server error (HTTP 503)" });

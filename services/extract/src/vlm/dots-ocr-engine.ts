@@ -1,11 +1,12 @@
 import { Code, ConnectError } from "@connectrpc/connect";
-import type { Logger } from "@docproc/common";
+import type { EngineMetrics, Logger } from "@docproc/common";
 import { PromptMode } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import type { ExtractEngine, ReadPagesInput } from "../engine.js";
 import { createDotsOcrClient } from "./dots-ocr-client.js";
 import { effectivePromptMode } from "./dots-ocr-prompts.js";
 import { createLimiter } from "./limit-concurrency.js";
 import { abortReason } from "./model-server-error.js";
+import { createPageCompleter, type RetryPolicy } from "./page-completer.js";
 import { type ReadDotsPageInput, readDotsPage } from "./read-dots-page.js";
 
 /** How long ready() waits for GET /models. */
@@ -22,6 +23,10 @@ export interface DotsOcrEngineOptions {
   maxCompletionTokens: number;
   /** Page requests in flight at once, across all calls of this engine. */
   pageConcurrency: number;
+  /** Repeats of a page's request on connection errors, 5xx and 429; default 3 attempts, 0.5 s to 8 s backoff. */
+  retry?: RetryPolicy;
+  /** Model request counts, durations and retries; optional. */
+  metrics?: EngineMetrics;
   logger?: Logger;
 }
 
@@ -39,12 +44,15 @@ function validBox(input: ReadPagesInput): boolean {
  * number of concurrent requests. A page's failure is reported in its
  * PageResult and never stops the other pages; only the caller's abort ends
  * the call, and it also aborts every in-flight HTTP request so vLLM stops
- * generating.
+ * generating. A page's request is repeated on transient failures (see
+ * createPageCompleter) while it keeps its limiter slot, so retries never add
+ * load beyond pageConcurrency.
  */
 export function createDotsOcrEngine(options: DotsOcrEngineOptions): ExtractEngine {
   const client = createDotsOcrClient(options);
   const limit = createLimiter(options.pageConcurrency);
   const logger = options.logger;
+  const complete = createPageCompleter(client, { model: options.model, retry: options.retry, metrics: options.metrics, logger });
 
   return {
     kind: "vlm",
@@ -61,7 +69,7 @@ export function createDotsOcrEngine(options: DotsOcrEngineOptions): ExtractEngin
         groundingBox ? { page, mode, groundingBox } : { page, mode };
       // Queued pages of an abandoned call start, see the aborted signal and
       // throw at once, so they free their slot without any work.
-      return Promise.all(input.pages.map((page) => limit(() => readDotsPage(client, pageInput(page), signal, logger))));
+      return Promise.all(input.pages.map((page) => limit(() => readDotsPage(complete, pageInput(page), signal, logger))));
     },
 
     async ready(signal) {

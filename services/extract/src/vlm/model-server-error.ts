@@ -18,6 +18,20 @@ export type ModelServerFailure =
 /** Metadata key carrying the server's Retry-After, in milliseconds, for a retry layer. */
 export const RETRY_AFTER_MS_KEY = "retry-after-ms";
 
+/**
+ * Metadata key marking a failure worth repeating: no HTTP response at all
+ * (refused, reset, DNS), a 5xx, or a 429. Never a 4xx (the same request
+ * would fail the same way), a timeout (the page already had its full time)
+ * or a malformed answer.
+ */
+export const TRANSIENT_KEY = "transient";
+const TRANSIENT = { [TRANSIENT_KEY]: "1" };
+
+/** True for a mapped model-server failure that a retry may cure (see TRANSIENT_KEY). */
+export function isTransientModelError(error: unknown): boolean {
+  return error instanceof ConnectError && error.metadata.get(TRANSIENT_KEY) === "1";
+}
+
 /** The caller's abort as a ConnectError: a timeout reason is DeadlineExceeded, anything else Canceled. */
 export function abortReason(signal: AbortSignal, what: string): ConnectError {
   const reason: unknown = signal.reason;
@@ -61,8 +75,8 @@ function statusError(failure: Extract<ModelServerFailure, { kind: "status" }>, w
   const { status } = failure;
   const retryAfter = parseRetryAfterMs(failure.headers);
   const metadata = retryAfter === undefined ? undefined : { [RETRY_AFTER_MS_KEY]: String(Math.round(retryAfter)) };
-  if (status === 429) return new ConnectError(`${what}: model server is overloaded (HTTP 429)`, Code.ResourceExhausted, metadata);
-  if (status >= 500) return new ConnectError(`${what}: model server error (HTTP ${status})`, Code.Unavailable, metadata);
+  if (status === 429) return new ConnectError(`${what}: model server is overloaded (HTTP 429)`, Code.ResourceExhausted, { ...metadata, ...TRANSIENT });
+  if (status >= 500) return new ConnectError(`${what}: model server error (HTTP ${status})`, Code.Unavailable, { ...metadata, ...TRANSIENT });
   if (status === 401 || status === 403) {
     return new ConnectError(`${what}: model server refused the API key (HTTP ${status})`, Code.Internal);
   }
@@ -101,7 +115,7 @@ export function mapModelServerFailure(failure: ModelServerFailure, context: Fail
       return new ConnectError(`${what}: no response within ${context.timeoutMs} ms`, Code.Unavailable);
     case "connection": {
       const code = causeCode(failure.cause);
-      return new ConnectError(`${what}: cannot reach the model server${code ? ` (${code})` : ""}`, Code.Unavailable);
+      return new ConnectError(`${what}: cannot reach the model server${code ? ` (${code})` : ""}`, Code.Unavailable, TRANSIENT);
     }
     case "status":
       return statusError(failure, what, context.model);

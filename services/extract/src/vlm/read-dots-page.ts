@@ -8,13 +8,14 @@ import { type BoxTuple, type ModelFrame, toModelInputBox, toNormalizedBox, toOri
 import { layoutMarkdown } from "../layout/layout-markdown.js";
 import { toLayoutElements } from "../layout/to-layout-elements.js";
 import { isDotsOcrOutputError } from "./dots-element.js";
-import type { DotsOcrClient, DotsOcrCompletion } from "./dots-ocr-client.js";
+import type { DotsOcrCompletion } from "./dots-ocr-client.js";
 import { dotsOcrPrompt, type EffectivePromptMode } from "./dots-ocr-prompts.js";
 import { abortReason } from "./model-server-error.js";
 import { parseDotsOcrOutput } from "./output-cleaner.js";
+import type { CompletePage } from "./page-completer.js";
 
-/** A page's model call is repeated once when the output is unusable. */
-const MAX_ATTEMPTS = 2;
+/** A page's model call is repeated once when the output is unusable (transport retries are the completer's). */
+const MAX_OUTPUT_ATTEMPTS = 2;
 
 export interface ReadDotsPageInput {
   page: PageHandle;
@@ -64,11 +65,12 @@ function layoutOutcome(completion: DotsOcrCompletion, frame: ModelFrame, mode: E
 
 /**
  * One page through dots.ocr: decode, bring into the model frame, one
- * request, parse. Never throws for a page problem (the page comes back
- * FAILED); throws only the caller's abort.
+ * request (repeated by `complete` on transient failures), parse. Never
+ * throws for a page problem (the page comes back FAILED); throws only the
+ * caller's abort. `attempts` counts every request sent for the page.
  */
 export async function readDotsPage(
-  client: DotsOcrClient,
+  complete: CompletePage,
   input: ReadDotsPageInput,
   signal: AbortSignal,
   logger?: Logger,
@@ -100,12 +102,11 @@ export async function readDotsPage(
   let attempts = 0;
   let lastProblem = "";
   let finishReason = "";
-  while (attempts < MAX_ATTEMPTS) {
-    attempts += 1;
+  for (let outputAttempt = 1; outputAttempt <= MAX_OUTPUT_ATTEMPTS; outputAttempt += 1) {
     const startedMs = Date.now();
     let completion: DotsOcrCompletion;
     try {
-      completion = await client.complete({ png, prompt }, signal);
+      completion = await complete({ png, prompt, pageIndex }, signal, () => void (attempts += 1));
     } catch (error) {
       if (signal.aborted) throw abortReason(signal, "extract");
       logger?.warn({ pageIndex, attempts, err: messageOf(error) }, "dots.ocr request failed");
