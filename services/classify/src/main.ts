@@ -38,6 +38,7 @@ async function createEngine(config: ClassifyConfig, logger: Logger, metrics: Doc
       temperature: vlm.temperature,
       maxPixels: vlm.maxPixels,
       logger: logger.child({ component: "qwen-vl" }),
+      metrics,
     });
   }
   const ocr = observeOcr(await createOcrEngine({ workers: config.ocrWorkers, logger: logger.child({ component: "ocr" }) }), metrics);
