@@ -57,6 +57,7 @@ async function grpcPipeline(options: PipelineOptions, transform: Transformer | u
   const { maskIdentifiers } = await import("../../services/extract/src/fields/index.js");
   const config = loadConfig({
     EXTRACT_PORT: "0",
+    EXTRACT_METRICS_PORT: "0",
     EXTRACT_ENGINE: "vlm",
     EXTRACT_VLM_BASE_URL: options.modelBaseUrl,
     EXTRACT_VLM_MODEL: options.model,
