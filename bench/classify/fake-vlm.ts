@@ -1,7 +1,8 @@
 import { DOCUMENT_TYPES } from "@docproc/common";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import { classLabelFor } from "../../services/classify/src/vlm/class-labels.js";
-import { chatCompletionJson, startFakeOpenAiServer, type FakeOpenAiServer } from "../../services/classify/test-support/fake-openai-server.js";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "../../services/extract/test-support/fake-openai-server.js";
+import { classifierAnswer } from "../../services/classify/test-support/classifier-answer.js";
 
 /** The class a fake model confuses each type with, when it errs. */
 const CONFUSABLE = new Map<DocumentType, DocumentType>([
@@ -58,14 +59,11 @@ export async function startFakeVlm(model: string): Promise<FakeVlm> {
   let truth: DocumentType = DocumentType.OTHER;
   let documentId = "";
   let pageCounter = 0;
-  server.setHandler((request) => {
-    if (request.path.endsWith("/models")) {
-      return { json: { object: "list", data: [{ id: model, object: "model", created: 0, owned_by: "fake" }] } };
-    }
+  server.setHandler(() => {
     const distribution = scriptedDistribution(truth, `${documentId}#${pageCounter++}`);
     const top = [...distribution].sort((a, b) => b[1] - a[1]);
     const answer = classLabelFor(top[0]![0]);
-    return { json: chatCompletionJson(answer, top.map(([type, p]) => ({ token: classLabelFor(type), logprob: Math.log(p) }))) };
+    return classifierAnswer(answer, top.map(([type, p]) => ({ token: classLabelFor(type), logprob: Math.log(p) })));
   });
   return {
     server,
