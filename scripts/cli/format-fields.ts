@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from "@bufbuild/protobuf";
 export function formatFields(doc: JsonObject, indent = ""): string[] {
   const lines: string[] = [];
   for (const [name, field] of Object.entries(doc)) {
+    if (name === "meta") continue;
     if (Array.isArray(field)) {
       field.forEach((item, i) => {
         if (isObject(item) && isObject(item["meta"]) && "value" in item) {
@@ -38,7 +39,10 @@ function formatTyped(field: JsonObject): string {
 
 function formatValue(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return "";
-  if (!isObject(value)) return String(value).replace(/^CHECK_STATE_/, "").toLowerCase();
+  if (!isObject(value)) {
+    const text = String(value);
+    return text.startsWith("CHECK_STATE_") ? text.slice("CHECK_STATE_".length).toLowerCase() : text;
+  }
   if ("units" in value || "nanos" in value) {
     const nanos = BigInt(String(value["units"] ?? 0)) * 1_000_000_000n + BigInt(Number(value["nanos"] ?? 0));
     const sign = nanos < 0n ? "-" : "";
