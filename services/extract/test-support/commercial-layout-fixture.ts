@@ -7,9 +7,9 @@ import {
   NormalizedBoxSchema,
   PixelBoxSchema,
 } from "@docproc/gen/docproc/v1/layout_pb.js";
+import { moneyToDecimal } from "../src/fields/money.js";
 import { parseTableHtml } from "../src/layout/table-html.js";
-import { toLayoutElements } from "../src/layout/to-layout-elements.js";
-import { parseDotsOcrOutput } from "../src/vlm/output-cleaner.js";
+import { pageFromDotsOcr } from "./tax-layout-fixture.js";
 
 /** One page of a simulated dots.ocr response, as stored in the corpus fixtures. */
 export interface DotsPageFixture {
@@ -25,17 +25,8 @@ export interface DotsPageFixture {
 
 /** Turns stored dots.ocr responses into PageResults the way the VLM engine does (repair, boxes, tables). */
 export function pagesFromDots(pages: readonly DotsPageFixture[]): PageResult[] {
-  return pages.map((page, pageIndex) => {
-    const parsed = parseDotsOcrOutput(page.raw, "stop");
-    const elements = toLayoutElements(parsed.elements, page, { withText: true });
-    return create(PageResultSchema, {
-      pageIndex,
-      status: parsed.repaired ? PageStatus.REPAIRED : PageStatus.OK,
-      width: page.originalWidth,
-      height: page.originalHeight,
-      elements,
-    });
-  });
+  // The stored responses are read as finished ("stop"): a cut-off page is repaired, as the engine does.
+  return pages.map((page, pageIndex) => pageFromDotsOcr(page.raw, pageIndex, page, "stop"));
 }
 
 /** A hand-made element: category, text and a box in page fractions [x0, y0, x1, y1]. */
@@ -116,7 +107,7 @@ export function plainValue(field: unknown, key = ""): unknown {
   if (f.meta && f.meta.status !== 1 && f.$typeName !== "docproc.v1.CheckboxField") return null;
   switch (f.$typeName) {
     case "docproc.v1.MoneyField":
-      return v ? moneyDecimal(v.units, v.nanos) : null;
+      return v ? moneyToDecimal(v) : null;
     case "docproc.v1.DateField":
       return v ? `${String(v.year).padStart(4, "0")}-${String(v.month).padStart(2, "0")}-${String(v.day).padStart(2, "0")}` : null;
     case "docproc.v1.TimeField":
@@ -134,13 +125,6 @@ export function plainValue(field: unknown, key = ""): unknown {
     default:
       return v ?? null;
   }
-}
-
-function moneyDecimal(units: bigint, nanos: number): string {
-  const total = units * 1_000_000_000n + BigInt(nanos);
-  const abs = total < 0n ? -total : total;
-  const frac = (abs % 1_000_000_000n).toString().padStart(9, "0").replace(/0+$/, "").padEnd(2, "0");
-  return `${total < 0n ? "-" : ""}${abs / 1_000_000_000n}.${frac}`;
 }
 
 /** The document's field (snake_case key) as a plain value; lists become arrays of plain items. */

@@ -12,9 +12,13 @@ export const LETTER_FRAME: ModelFrame = { width: 1708, height: 2212, originalWid
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "test-fixtures", "tax");
 
-/** A page from a raw dots.ocr response, converted exactly as the VLM engine does (repair, box mapping, table parse). */
-export function pageFromDotsOcr(raw: string, pageIndex = 0, frame: ModelFrame = LETTER_FRAME): PageResult {
-  const parsed = parseDotsOcrOutput(raw, finishReasonOf(raw));
+/**
+ * A page from a raw dots.ocr response, converted exactly as the VLM engine
+ * does (repair, box mapping, table parse). The finish reason defaults to what
+ * the text shows: "length" when the JSON list was cut off.
+ */
+export function pageFromDotsOcr(raw: string, pageIndex = 0, frame: ModelFrame = LETTER_FRAME, finishReason = finishReasonOf(raw)): PageResult {
+  const parsed = parseDotsOcrOutput(raw, finishReason);
   return create(PageResultSchema, {
     pageIndex,
     status: parsed.repaired ? PageStatus.REPAIRED : PageStatus.OK,

@@ -29,8 +29,32 @@ describe("parseDate", () => {
     expect(iso(text)).toBe(expected);
   });
 
-  it.each(["02/30/2024", "13/01/2024", "02/29/2023", "2024", "75000.00", "Jan", "hello", "123-45-6789"])("rejects %s", (text) => {
+  it.each(["02/30/2024", "13/13/2024", "31.02.2024", "02/29/2023", "2024", "75000.00", "Jan", "hello", "123-45-6789"])("rejects %s", (text) => {
     expect(parseDate(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["07.05.2014", "2014-05-07"],
+    ["31.01.2024", "2024-01-31"],
+    ["01.02.24", "2024-02-01"],
+    // Day-first cannot hold (no month 25): the US reading.
+    ["12.25.2024", "2024-12-25"],
+  ])("reads dotted %s day-first", (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  it.each([
+    ["05/07/2014", "2014-05-07"],
+    ["12/01/2024", "2024-12-01"],
+    ["13/01/2024", "2024-01-13"],
+    ["20/10/2015", "2015-10-20"],
+    ["31-01-2024", "2024-01-31"],
+  ])("reads slashed or dashed %s month-first unless the first number is over 12", (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  it("finds day-first dates in text", () => {
+    expect(findDates("Datum: 07.05.2014, fällig 20/10/2015").map((f) => dateToIso(f.date))).toEqual(["2014-05-07", "2015-10-20"]);
   });
 
   it("resolves partial dates from the period end", () => {

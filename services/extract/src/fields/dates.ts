@@ -20,38 +20,47 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH_NAME = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 
 /*
- * Each pattern maps its groups to (year, month, day). Hand-written rather than
- * a date library: we need partial dates and the US month-first convention,
- * and libraries guess (or use the local time zone) where we must not.
+ * Each pattern maps its groups to readings as (year, month, day), the first
+ * valid reading wins. Hand-written rather than a date library: we need
+ * partial dates and the US month-first convention, and libraries guess (or
+ * use the local time zone) where we must not.
  */
-const PATTERNS: Array<{ re: RegExp; ymd: (g: string[]) => [string | undefined, string, string | undefined] }> = [
-  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, ymd: (g) => [g[1], g[2]!, g[3]] },
-  { re: /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$/, ymd: (g) => [g[3], g[1]!, g[2]] },
-  { re: new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, "i"), ymd: (g) => [g[3], g[1]!, g[2]] },
-  { re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH_NAME}[\\s,-]+(\\d{4}|\\d{2})$`, "i"), ymd: (g) => [g[3], g[2]!, g[1]] },
-  { re: new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?$`, "i"), ymd: (g) => [undefined, g[1]!, g[2]] },
-  { re: new RegExp(`^(\\d{1,2})\\s+${MONTH_NAME}$`, "i"), ymd: (g) => [undefined, g[2]!, g[1]] },
-  { re: new RegExp(`^${MONTH_NAME},?\\s+(\\d{4})$`, "i"), ymd: (g) => [g[2], g[1]!, undefined] },
-  { re: /^(\d{1,2})\/(\d{1,2})$/, ymd: (g) => [undefined, g[1]!, g[2]] },
+type Ymd = [string | undefined, string, string | undefined];
+const PATTERNS: Array<{ re: RegExp; ymd: (g: string[]) => Ymd[] }> = [
+  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, ymd: (g) => [[g[1], g[2]!, g[3]]] },
+  // Dotted dates are day-first (European "31.01.2024"); slashed and dashed ones
+  // month-first (US), day-first only when the first number cannot be a month.
+  {
+    re: /^(\d{1,2})([/\-.])(\d{1,2})[/\-.](\d{4}|\d{2})$/,
+    ymd: (g) => (g[2] === "." ? [[g[4], g[3]!, g[1]], [g[4], g[1]!, g[3]]] : [[g[4], g[1]!, g[3]], [g[4], g[3]!, g[1]]]),
+  },
+  { re: new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, "i"), ymd: (g) => [[g[3], g[1]!, g[2]]] },
+  { re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH_NAME}[\\s,-]+(\\d{4}|\\d{2})$`, "i"), ymd: (g) => [[g[3], g[2]!, g[1]]] },
+  { re: new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?$`, "i"), ymd: (g) => [[undefined, g[1]!, g[2]]] },
+  { re: new RegExp(`^(\\d{1,2})\\s+${MONTH_NAME}$`, "i"), ymd: (g) => [[undefined, g[2]!, g[1]]] },
+  { re: new RegExp(`^${MONTH_NAME},?\\s+(\\d{4})$`, "i"), ymd: (g) => [[g[2], g[1]!, undefined]] },
+  { re: /^(\d{1,2})\/(\d{1,2})$/, ymd: (g) => [[undefined, g[1]!, g[2]]] },
 ];
 
 /**
  * Parses a printed date: 01/31/2024, 1/31/24, 2024-01-31, Jan 31, 2024,
- * January 31 2024, 31 Jan 2024, and the partial forms 07/17, Jul 17 (year
- * resolved from the context) and January 2024 (day 0). Returns undefined for
- * anything else, including impossible dates such as 02/30/2024.
+ * January 31 2024, 31 Jan 2024, the day-first forms 31.01.2024 (dots) and
+ * 31/01/2024 (a first number over 12), and the partial forms 07/17, Jul 17
+ * (year resolved from the context) and January 2024 (day 0). Returns
+ * undefined for anything else, including impossible dates such as 02/30/2024.
  */
 export function parseDate(text: string, context: DateContext = {}): DocDate | undefined {
   const s = text.trim().replace(/\s+/g, " ").replace(/[.,;]$/, "");
   for (const { re, ymd } of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
-    const [y, mo, d] = ymd([...m].map((g) => g ?? ""));
-    const month = /^\d+$/.test(mo) ? Number(mo) : MONTHS.indexOf(mo.slice(0, 3).toLowerCase()) + 1;
-    const day = d === undefined ? 0 : Number(d);
-    const year = y === undefined ? resolveYear(month, context) : expandYear(y);
-    if (!isValidDate(year, month, day, d === undefined)) return undefined;
-    return create(DateSchema, { year, month, day });
+    for (const [y, mo, d] of ymd([...m].map((g) => g ?? ""))) {
+      const month = /^\d+$/.test(mo) ? Number(mo) : MONTHS.indexOf(mo.slice(0, 3).toLowerCase()) + 1;
+      const day = d === undefined ? 0 : Number(d);
+      const year = y === undefined ? resolveYear(month, context) : expandYear(y);
+      if (isValidDate(year, month, day, d === undefined)) return create(DateSchema, { year, month, day });
+    }
+    return undefined;
   }
   return undefined;
 }

@@ -42,36 +42,30 @@ export function combineConfidence(source: SourceRef, matchConfidence: number): n
   return Math.max(0, Math.min(1, matchConfidence * ocr));
 }
 
-/** Meta for a value read from the page; raw_text is masked for identifiers. */
-export function presentMeta(source: SourceRef, rawText: string, confidence: number): FieldMeta {
+/** Meta located on the page; raw_text (when given) is masked for identifiers. */
+function locatedMeta(status: FieldStatus, source: SourceRef, confidence: number, rawText?: string): FieldMeta {
   return create(FieldMetaSchema, {
-    status: FieldStatus.PRESENT,
+    status,
     confidence: combineConfidence(source, confidence),
-    rawText: maskIdentifiers(rawText.trim()),
+    ...(rawText === undefined ? {} : { rawText: maskIdentifiers(rawText.trim()) }),
     pageIndex: source.pageIndex,
     box: source.box,
   });
+}
+
+/** Meta for a value read from the page; raw_text is masked for identifiers. */
+export function presentMeta(source: SourceRef, rawText: string, confidence: number): FieldMeta {
+  return locatedMeta(FieldStatus.PRESENT, source, confidence, rawText);
 }
 
 /** Meta for a box that exists on the page and is empty. */
 export function blankMeta(source: SourceRef, confidence: number = MATCH_CONFIDENCE.LABEL): FieldMeta {
-  return create(FieldMetaSchema, {
-    status: FieldStatus.BLANK,
-    confidence: combineConfidence(source, confidence),
-    pageIndex: source.pageIndex,
-    box: source.box,
-  });
+  return locatedMeta(FieldStatus.BLANK, source, confidence);
 }
 
 /** Meta for a value that was located but could not be read as its type. */
 export function illegibleMeta(source: SourceRef, rawText: string, confidence: number = MATCH_CONFIDENCE.POSITIONAL): FieldMeta {
-  return create(FieldMetaSchema, {
-    status: FieldStatus.ILLEGIBLE,
-    confidence: combineConfidence(source, confidence),
-    rawText: maskIdentifiers(rawText.trim()),
-    pageIndex: source.pageIndex,
-    box: source.box,
-  });
+  return locatedMeta(FieldStatus.ILLEGIBLE, source, confidence, rawText);
 }
 
 /** Meta for a field that was expected but not located. */

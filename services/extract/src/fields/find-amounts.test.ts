@@ -43,6 +43,23 @@ describe("findAmounts", () => {
     expect(b).toMatchObject({ hasSymbol: false, hasCents: true, start: 3, end: 8 });
   });
 
+  it("reads a plus-signed amount with its sign", () => {
+    expect(amounts("Payments +$701.23 and + $5.00")).toEqual([
+      ["+$701.23", "701.23"],
+      ["+ $5.00", "5.00"],
+    ]);
+    expect(findAmounts("Payments +$701.23")[0]).toMatchObject({ plus: true, hasSymbol: true, hasCents: true });
+  });
+
+  it("reads European separators and marks decimal-comma cents", () => {
+    expect(amounts("Gesamtbetrag €1.234,56 MwSt 19,00")).toEqual([
+      ["€1.234,56", "1234.56"],
+      ["19,00", "19.00"],
+    ]);
+    expect(findAmounts("1.234,56")[0]).toMatchObject({ hasCents: true });
+    expect(findAmounts("1,234")[0]).toMatchObject({ hasCents: false });
+  });
+
   it("drops trailing punctuation", () => {
     expect(amounts("paid 1,234.56, then 7.")).toEqual([
       ["1,234.56", "1234.56"],

@@ -14,12 +14,12 @@ export interface FoundAmount extends ParsedMoney {
   hasSymbol: boolean;
 }
 
-/** Tokens that may stand apart from the digits of one amount: "$ 12.50", "12.50 CR", "USD 10". */
-const DECORATOR = /^(?:US\$|[$€£(]|\$\(|-\$?|\)|CR\.?|DR\.?|USD|EUR|GBP|CAD)$/i;
+/** Tokens that may stand apart from the digits of one amount: "$ 12.50", "12.50 CR", "USD 10", "+ $701.23". */
+const DECORATOR = /^(?:US\$|[$€£(]|\$\(|-\$?|\+(?:US)?[$€£]?|\)|CR\.?|DR\.?|USD|EUR|GBP|CAD)$/i;
 
 /**
  * Finds the amounts in a text, in order: "$ 1,234.56", "(12.50)", "45.12-",
- * "12.00 CR", "1200". Dates, percentages, phone numbers and digits glued to
+ * "12.00 CR", "+$701.23", "1.234,56", "1200". Dates, percentages, phone numbers and digits glued to
  * letters ("2b", "A2018130") are not amounts (parseMoney rejects them). Bare
  * integers are returned too, with hasCents false, because some layouts print
  * whole-dollar amounts; callers decide whether to accept them.
@@ -49,7 +49,8 @@ export function findAmounts(text: string): FoundAmount[] {
         raw,
         start,
         end: start + raw.length,
-        hasCents: /\.\d{2,}/.test(raw),
+        // Cents after a decimal point, or a decimal comma ("12,50", "1.234,56") that parseMoney took as such.
+        hasCents: /\.\d{2,}/.test(raw) || /\d,\d{2}(?![\d,])/.test(raw),
         hasSymbol: /[$€£]|\b(?:USD|EUR|GBP|CAD)\b/i.test(raw),
       });
       taken = span;

@@ -13,6 +13,7 @@ export {
 export { type FoundAmount, findAmounts } from "./find-amounts.js";
 export { parseMaskedNumber } from "./masked-number.js";
 export {
+  CENT_NANOS,
   type ParsedMoney,
   addMoney,
   compareMoney,
@@ -20,6 +21,7 @@ export {
   moneyFromNanos,
   moneyToDecimal,
   moneyToNanos,
+  nanosToDecimal,
   negateMoney,
   parseMoney,
 } from "./money.js";

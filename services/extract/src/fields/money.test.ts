@@ -50,6 +50,39 @@ describe("parseMoney", () => {
     expect(dec("12.00 DR")).toEqual({ value: "12.00", negative: false, marker: "DR" });
   });
 
+  it.each([
+    ["+$701.23", "701.23"],
+    ["+ $701.23", "701.23"],
+    ["+701.23", "701.23"],
+    ["$+701.23", "701.23"],
+  ])("reads the plus-signed form %s and reports the plus", (text, expected) => {
+    expect(dec(text)).toEqual({ value: expected, negative: false, marker: undefined });
+    expect(parseMoney(text)?.plus).toBe(true);
+  });
+
+  it("reports no plus for an unsigned amount", () => {
+    expect(parseMoney("$701.23")?.plus).toBeUndefined();
+  });
+
+  it.each([
+    ["1.234,56", "1234.56"],
+    ["€1.234,56", "1234.56"],
+    ["1.234.567,89", "1234567.89"],
+    ["1 234,56", "1234.56"],
+    ["12 345 678,90", "12345678.90"],
+    ["(1.234,56)", "-1234.56"],
+  ])("reads the European form %s", (text, expected) => {
+    expect(dec(text)?.value).toBe(expected);
+  });
+
+  it.each(["1.234,5", "1.234,567", "12.34,56", "1 23,45", "1.234 567,89", "1,234,56", "+-5.00", "-+5.00", "+(5.00)"])("rejects the ambiguous or contradictory %j", (text) => {
+    expect(parseMoney(text)).toBeUndefined();
+  });
+
+  it("keeps the US reading of a comma followed by three digits", () => {
+    expect(dec("1,234")?.value).toBe("1234.00");
+  });
+
   it("reads -0- as a non-negative zero", () => {
     expect(dec("-0-")).toEqual({ value: "0.00", negative: false, marker: undefined });
   });

@@ -9,9 +9,13 @@ export interface ParsedMoney {
   negative: boolean;
   /** The credit/debit marker printed after the amount, when there was one. */
   marker?: "CR" | "DR";
+  /** True when a "+" was printed before the amount (a credit on some card statements). */
+  plus?: boolean;
 }
 
 const NANOS_PER_UNIT = 1_000_000_000n;
+/** One cent in nano units: the tolerance of amount checks. */
+export const CENT_NANOS = 10_000_000n;
 
 // Longest symbol first so "US$" is not read as "$".
 const CURRENCY_SYMBOLS: Array<[string, string]> = [["US$", "USD"], ["$", "USD"], ["€", "EUR"], ["£", "GBP"]];
@@ -25,10 +29,14 @@ const CURRENCY_CODES = new Set(["USD", "EUR", "GBP", "CAD", "AUD", "MXN", "JPY",
 const NUMBER_BODY =
   /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d{1,9})?$/;
 
+// A decimal comma: "12,50", or after dot or space thousands groups ("1.234,56", "1 234,56"), never a US "1,234".
+const DECIMAL_COMMA = /^(?:\d+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+),\d{2}$/;
+
 /**
  * Parses a printed amount such as "$ 1,234.56", "(12.50)", "45.12-", "-45.12",
- * "1,200", "12.00 CR", "USD 10". Returns undefined for text that is not an
- * amount: no digits, dates, percentages, phone numbers, words.
+ * "+$701.23", "1,200", "12.00 CR", "USD 10", and European "1.234,56" or
+ * "1 234,56". Returns undefined for text that is not an amount: no digits,
+ * dates, percentages, phone numbers, words.
  */
 export function parseMoney(text: string): ParsedMoney | undefined {
   let s = text.normalize("NFKC").replace(/[\u2212\u2012\u2013\u2014]/g, "-").trim();
@@ -55,6 +63,8 @@ export function parseMoney(text: string): ParsedMoney | undefined {
     negative = true;
     s = s.slice(1).trim();
   }
+  let plus = takePlus(s);
+  if (plus) s = s.slice(1).trim();
   const code = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/.exec(s);
   if (code) {
     const c = (code[1] ?? code[2])!;
@@ -69,7 +79,7 @@ export function parseMoney(text: string): ParsedMoney | undefined {
       break;
     }
   }
-  // "$(12.50)" and "$-12.50": the sign can sit after the symbol too.
+  // "$(12.50)", "$-12.50" and "$+12.50": the sign can sit after the symbol too.
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;
     s = s.slice(1, -1).trim();
@@ -78,14 +88,23 @@ export function parseMoney(text: string): ParsedMoney | undefined {
     negative = true;
     s = s.slice(1).trim();
   }
-  // A decimal comma ("12,50") only when it cannot be a thousands separator.
-  if (/^\d+,\d{2}$/.test(s)) s = s.replace(",", ".");
+  if (!plus && takePlus(s)) {
+    plus = true;
+    s = s.slice(1).trim();
+  }
+  if (plus && negative) return undefined;
+  if (DECIMAL_COMMA.test(s)) s = s.replace(/[. ]/g, "").replace(",", ".");
   if (!NUMBER_BODY.test(s) || !/\d/.test(s)) return undefined;
   const [intPart = "", fracPart = ""] = s.replace(/[ ,]/g, "").split(".");
   const value = moneyFromParts(intPart || "0", fracPart, negative, currency);
   // "-0-" is how some forms print zero; zero is never negative.
   if (value.units === 0n && value.nanos === 0) negative = false;
-  return marker ? { value, negative, marker } : { value, negative };
+  return { value, negative, ...(marker ? { marker } : {}), ...(plus ? { plus } : {}) };
+}
+
+/** True when the text starts with a "+" sign before the digits or the currency. */
+function takePlus(s: string): boolean {
+  return /^\+\s?(?=[\d$€£A-Z])/.test(s);
 }
 
 function moneyFromParts(intPart: string, fracPart: string, negative: boolean, currency: string): Money {
@@ -117,6 +136,11 @@ export function moneyToDecimal(m: Money): string {
   const abs = nanos < 0n ? -nanos : nanos;
   const frac = (abs % NANOS_PER_UNIT).toString().padStart(9, "0").replace(/0+$/, "").padEnd(2, "0");
   return `${nanos < 0n ? "-" : ""}${abs / NANOS_PER_UNIT}.${frac}`;
+}
+
+/** Nano units as a decimal string ("7293.45"), for issue texts. */
+export function nanosToDecimal(nanos: bigint): string {
+  return moneyToDecimal(moneyFromNanos(nanos));
 }
 
 /** The amount with the opposite sign. */

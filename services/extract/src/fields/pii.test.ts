@@ -20,6 +20,20 @@ describe("maskIdentifiers: identifiers are masked", () => {
     expect(maskIdentifiers(input)).toBe(expected);
   });
 
+  it.each([
+    ["Account 5367-78315-84", "Account ****1584"],
+    ["5367-78315-84", "****1584"],
+    ["Acct: 12-3456-7890", "Acct: ****7890"],
+    ["1234 5678 9012", "****9012"],
+    ["Card number 1234 5678 9012 3456", "Card number ****3456"],
+    ["Policy 1234-5678-9012-34", "Policy ****1234"],
+    ["Accounts 5367-78315-84 1234 5678 9012", "Accounts ****1584 ****9012"],
+    // Short groups between two long numbers are a number of their own.
+    ["217869636 1234 5678 9012", "217869636 ****9012"],
+  ])("masks the grouped account number in %s", (input, expected) => {
+    expect(maskIdentifiers(input)).toBe(expected);
+  });
+
   it("masks inside table HTML and Markdown", () => {
     expect(maskIdentifiers("<td>RECIPIENT'S TIN 703-61-5061</td><td>PAYER'S TIN 58-2987700</td>")).toBe(
       "<td>RECIPIENT'S TIN ***-**-5061</td><td>PAYER'S TIN **-***7700</td>",
@@ -44,6 +58,18 @@ describe("maskIdentifiers: other numbers are left alone", () => {
     ["short numbers", "Box 12a 1234 567 Suite 4270"],
     ["percentages and times", "6.2% 14:05:33 12:30"],
   ])("%s", (_label, text) => {
+    expect(maskIdentifiers(text)).toBe(text);
+  });
+
+  it.each([
+    ["phones", "(555) 123-4567 and 555-123-4567 and 1 800 555 1234"],
+    ["dashed and spaced dates", "2024-01-31 01-31-2024 31-01-2024, 31 01 2024, 2024 01 31, 2024–01–31"],
+    ["phones with typographic dashes", "555–123–4567"],
+    ["money", "$1,234.56 $ 12 345 678 1 234 567,89 12 345,67"],
+    ["ZIP+4", "Springfield, IL 12345-6789"],
+    ["ABA routing numbers", "021000021 and Routing: 011000015"],
+    ["short groups", "Page 12 of 34, items 12 34 56"],
+  ])("leaves grouped %s alone", (_label, text) => {
     expect(maskIdentifiers(text)).toBe(text);
   });
 

@@ -3,88 +3,66 @@ import type { PageResult } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import { type Form1099R, Form1099RSchema } from "@docproc/gen/docproc/v1/tax_forms_pb.js";
 import { type DecimalField, DecimalFieldSchema, DecimalSchema, type TextField, TextFieldSchema, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import { blankMeta, illegibleMeta, notFoundMeta, presentMeta } from "../fields/field-meta.js";
-import { PAYER_HEADER_SPECS, readInformationReturnHeader } from "./information-return-header.js";
-import { type LayoutReader, createLayoutReader } from "./layout-reader.js";
-import { parsePercent, readCheckboxField, readDateField, readIntField, readPercentField } from "./layout/field-readers.js";
+import { readInformationReturn } from "./information-return.js";
+import type { LayoutReader } from "./layout-reader.js";
+import { parsePercent } from "./layout/field-readers.js";
 import { sourceOf } from "./layout/layout-cells.js";
-import type { LabelSpec } from "./layout/label-search.js";
 import { lineConfidence } from "./layout/line-fields.js";
-import { type BoxDef, readMoneyBoxes } from "./tax/box-defs.js";
+import type { BoxSpec } from "./tax/box-fields.js";
 import { splitDistributionCodes } from "./tax/r-codes.js";
 import { readLocalLines, readStateLines } from "./tax/state-lines.js";
 import { validate1099R } from "./validate-tax-forms.js";
 
-type MoneyKey =
-  | "box1GrossDistribution"
-  | "box2aTaxableAmount"
-  | "box3CapitalGain"
-  | "box4FederalIncomeTaxWithheld"
-  | "box5EmployeeContributions"
-  | "box6NetUnrealizedAppreciation"
-  | "box8OtherAmount"
-  | "box9bTotalEmployeeContributions"
-  | "box10AmountAllocableToIrr";
-
-const MONEY: ReadonlyArray<BoxDef<MoneyKey>> = [
-  { key: "box1GrossDistribution", box: "1", synonyms: ["gross distribution"] },
-  { key: "box2aTaxableAmount", box: "2a", synonyms: ["taxable amount"] },
-  { key: "box3CapitalGain", box: "3", synonyms: ["capital gain included in box 2a", "capital gain"] },
-  { key: "box4FederalIncomeTaxWithheld", box: "4", synonyms: ["federal income tax withheld"] },
+const BOXES = [
+  { key: "box1GrossDistribution", kind: "money", box: "1", synonyms: ["gross distribution"] },
+  { key: "box2aTaxableAmount", kind: "money", box: "2a", synonyms: ["taxable amount"] },
+  { key: "box3CapitalGain", kind: "money", box: "3", synonyms: ["capital gain included in box 2a", "capital gain"] },
+  { key: "box4FederalIncomeTaxWithheld", kind: "money", box: "4", synonyms: ["federal income tax withheld"] },
   {
     key: "box5EmployeeContributions",
+    kind: "money",
     box: "5",
     synonyms: ["employee contributions/designated roth contributions or insurance premiums", "employee contributions or insurance premiums", "employee contributions"],
   },
-  { key: "box6NetUnrealizedAppreciation", box: "6", synonyms: ["net unrealized appreciation in employer's securities", "net unrealized appreciation"] },
-  { key: "box8OtherAmount", box: "8", synonyms: ["other"] },
-  { key: "box9bTotalEmployeeContributions", box: "9b", synonyms: ["total employee contributions"] },
-  { key: "box10AmountAllocableToIrr", box: "10", synonyms: ["amount allocable to irr within 5 years", "amount allocable to irr"] },
-];
-
-const OTHER: readonly LabelSpec[] = [
-  { key: "box2bNotDetermined", box: "2b", synonyms: ["taxable amount not determined"] },
-  { key: "box2bTotal", synonyms: ["total distribution"], inline: true },
+  {
+    key: "box6NetUnrealizedAppreciation",
+    kind: "money",
+    box: "6",
+    synonyms: ["net unrealized appreciation in employer's securities", "net unrealized appreciation"],
+  },
+  { key: "box8OtherAmount", kind: "money", box: "8", synonyms: ["other"] },
+  { key: "box9bTotalEmployeeContributions", kind: "money", box: "9b", synonyms: ["total employee contributions"] },
+  { key: "box10AmountAllocableToIrr", kind: "money", box: "10", synonyms: ["amount allocable to irr within 5 years", "amount allocable to irr"] },
+  { key: "box2bTaxableAmountNotDetermined", kind: "checkbox", box: "2b", synonyms: ["taxable amount not determined"] },
+  { key: "box2bTotalDistribution", kind: "checkbox", synonyms: ["total distribution"], inline: true },
   { key: "box7Codes", box: "7", synonyms: ["distribution code(s)", "distribution codes", "distribution code"] },
-  { key: "box7Ira", synonyms: ["ira/sep/simple", "ira sep simple"] },
-  { key: "box9a", box: "9a", synonyms: ["your percentage of total distribution", "percentage of total distribution"] },
-  { key: "box11", box: "11", synonyms: ["1st year of desig. roth contrib", "first year of designated roth contributions", "1st year of designated roth contributions"] },
-  { key: "fatca", box: "12", synonyms: ["fatca filing requirement"] },
-  { key: "box13", box: "13", synonyms: ["date of payment"] },
+  { key: "box7IraSepSimple", kind: "checkbox", synonyms: ["ira/sep/simple", "ira sep simple"] },
+  { key: "box9aPctOfTotalDistribution", kind: "percent", box: "9a", synonyms: ["your percentage of total distribution", "percentage of total distribution"] },
+  {
+    key: "box11FirstYearDesignatedRoth",
+    kind: "int",
+    range: [1980, 2100],
+    box: "11",
+    synonyms: ["1st year of desig. roth contrib", "first year of designated roth contributions", "1st year of designated roth contributions"],
+  },
+  { key: "box12FatcaFilingRequirement", kind: "checkbox", box: "12", synonyms: ["fatca filing requirement"] },
+  { key: "box13DateOfPayment", kind: "date", box: "13", synonyms: ["date of payment"] },
   { key: "stateTax", box: "14", synonyms: ["state tax withheld"] },
   { key: "state", box: "15", synonyms: ["state/payer's state no", "state payer's state number", "state"] },
   { key: "stateIncome", box: "16", synonyms: ["state distribution"] },
   { key: "localTax", box: "17", synonyms: ["local tax withheld"] },
   { key: "locality", box: "18", synonyms: ["name of locality", "locality name"] },
   { key: "localIncome", box: "19", synonyms: ["local distribution"] },
-];
+] as const satisfies readonly BoxSpec[];
 
 /** Form 1099-R from the pages' layout, with its validation issues. */
 export function transform1099R(pages: PageResult[]): { document: Form1099R; issues: ValidationIssue[] } {
-  const reader = createLayoutReader(pages, [...PAYER_HEADER_SPECS, ...MONEY, ...OTHER]);
-  const h = readInformationReturnHeader(reader);
+  const { reader, fields } = readInformationReturn(pages, "payer", BOXES);
   const document = create(Form1099RSchema, {
-    taxYear: h.taxYear,
-    copy: h.copy,
-    corrected: h.corrected,
-    payerName: h.filerName,
-    payerAddress: h.filerAddress,
-    payerPhone: h.filerPhone,
-    payerTin: h.filerTin,
-    recipientName: h.partyName,
-    recipientAddress: h.partyAddress,
-    recipientTin: h.partyTin,
-    accountNumber: h.accountNumber,
-    ...readMoneyBoxes(reader, MONEY),
-    box2bTaxableAmountNotDetermined: readCheckboxField(reader, "box2bNotDetermined"),
-    box2bTotalDistribution: readCheckboxField(reader, "box2bTotal"),
+    ...fields,
     box7DistributionCodes: readDistributionCodes(reader),
-    box7IraSepSimple: readCheckboxField(reader, "box7Ira"),
     box8OtherPercent: readBox8Percent(reader),
-    box9aPctOfTotalDistribution: readPercentField(reader, "box9a"),
-    box11FirstYearDesignatedRoth: readIntField(reader, "box11", { min: 1980, max: 2100 }),
-    box12FatcaFilingRequirement: readCheckboxField(reader, "fatca"),
-    box13DateOfPayment: readDateField(reader, "box13"),
-    stateLines: readStateLines(reader, { state: "state", taxWithheld: "stateTax", income: "stateIncome" }),
+    stateLines: readStateLines(reader),
     localLines: readLocalLines(reader, { wages: "localIncome", tax: "localTax", locality: "locality" }),
   });
   return { document, issues: validate1099R(document) };

@@ -10,7 +10,9 @@ import type {
 import { Severity, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import { W2_BOX12_CODES } from "./tax/w2-codes.js";
 import { R_DISTRIBUTION_CODES } from "./tax/r-codes.js";
-import { CENT_NANOS, boxNanos, issue, nanosText, partOfWhole, roundToCents, tinFormat } from "./tax/issue-helpers.js";
+import { CENT_NANOS, nanosToDecimal } from "../fields/money.js";
+import { issue } from "./issue.js";
+import { boxNanos, partOfWhole, roundToCents, tinFormat } from "./tax/issue-helpers.js";
 
 /** Social Security wage bases (SSA), in dollars. */
 const WAGE_BASE: Readonly<Record<number, bigint>> = { 2022: 147_000n, 2023: 160_200n, 2024: 168_600n, 2025: 176_100n };
@@ -28,14 +30,14 @@ export function validateW2(w2: W2): ValidationIssue[] {
   if (b3 !== undefined && b4 !== undefined) {
     const wages = b3 + b7;
     if (base !== undefined && wages > base) {
-      issues.push(issue("w2.box3_box7_over_wage_base", Severity.WARNING, ["box3_social_security_wages", "box7_social_security_tips"], `boxes 3 and 7 exceed the ${year} Social Security wage base`, `<= ${nanosText(base)}`, nanosText(wages)));
+      issues.push(issue("w2.box3_box7_over_wage_base", Severity.WARNING, ["box3_social_security_wages", "box7_social_security_tips"], `boxes 3 and 7 exceed the ${year} Social Security wage base`, `<= ${nanosToDecimal(base)}`, nanosToDecimal(wages)));
     }
     const taxed = base !== undefined && wages > base ? base : wages;
     const expected = roundToCents((taxed * 62n) / 1000n);
     // One cent per term: employers round each pay period.
     const tolerance = CENT_NANOS * (b7 > 0n ? 2n : 1n);
     if (abs(b4 - expected) > tolerance) {
-      issues.push(issue("w2.box4_social_security_rate", Severity.WARNING, ["box4_social_security_tax_withheld", "box3_social_security_wages", "box7_social_security_tips"], "box 4 is not 6.2% of boxes 3 and 7", nanosText(expected), nanosText(b4)));
+      issues.push(issue("w2.box4_social_security_rate", Severity.WARNING, ["box4_social_security_tax_withheld", "box3_social_security_wages", "box7_social_security_tips"], "box 4 is not 6.2% of boxes 3 and 7", nanosToDecimal(expected), nanosToDecimal(b4)));
     }
   }
   const b5 = boxNanos(w2.box5MedicareWagesAndTips);
@@ -45,7 +47,7 @@ export function validateW2(w2: W2): ValidationIssue[] {
     const expected = roundToCents((b5 * 145n) / 10_000n + (over * 9n) / 1000n);
     const tolerance = CENT_NANOS * (over > 0n ? 2n : 1n);
     if (abs(b6 - expected) > tolerance) {
-      issues.push(issue("w2.box6_medicare_rate", Severity.WARNING, ["box6_medicare_tax_withheld", "box5_medicare_wages_and_tips"], "box 6 is not 1.45% of box 5 (plus 0.9% over $200,000)", nanosText(expected), nanosText(b6)));
+      issues.push(issue("w2.box6_medicare_rate", Severity.WARNING, ["box6_medicare_tax_withheld", "box5_medicare_wages_and_tips"], "box 6 is not 1.45% of box 5 (plus 0.9% over $200,000)", nanosToDecimal(expected), nanosToDecimal(b6)));
     }
   }
   w2.box12.forEach((item, i) => {

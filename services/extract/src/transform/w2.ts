@@ -17,7 +17,7 @@ import { type LayoutReader, createLayoutReader } from "./layout-reader.js";
 import { readCheckboxField, readTaxIdField, readTextField } from "./layout/field-readers.js";
 import { sourceOf } from "./layout/layout-cells.js";
 import { lineConfidence } from "./layout/line-fields.js";
-import { readMoneyBoxes } from "./tax/box-defs.js";
+import { readBoxFields } from "./tax/box-fields.js";
 import { findCopy } from "./tax/form-copy.js";
 import { findTaxYear } from "./tax/form-year.js";
 import { readLabeledAmounts } from "./tax/labeled-amounts.js";
@@ -43,7 +43,7 @@ export function transformW2(pages: PageResult[]): { document: W2; issues: Valida
     employerAddress: employer.address,
     controlNumber: readTextField(reader, "control"),
     ...readEmployee(reader),
-    ...readMoneyBoxes(reader, W2_MONEY),
+    ...readBoxFields(reader, W2_MONEY),
     box9: readTextField(reader, "box9"),
     box12: readBox12(reader),
     box13StatutoryEmployee: box13.box13Statutory,

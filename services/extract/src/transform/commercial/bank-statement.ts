@@ -3,16 +3,15 @@ import { type BankStatement, BankStatementSchema } from "@docproc/gen/docproc/v1
 import type { PageResult } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import type { ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import { bankTransactions } from "./bank-transactions.js";
-import { better, findColumnar } from "./columnar.js";
+import { summaryReader } from "./columnar.js";
 import { findCount } from "./counts.js";
-import { addressField, dateField, intField, maskedNumberField, moneyField, textField, weaker } from "./field-build.js";
+import { dateField, intField, maskedNumberField, moneyField, weaker } from "./field-build.js";
 import { findBest } from "./label-finder.js";
-import type { LabelSpec } from "./label-pattern.js";
 import { buildLayoutDoc } from "./layout-doc.js";
 import { magnitude, nanos } from "./money-util.js";
 import { dateContext, findPeriod } from "./period.js";
 import { findAccountType, findRouting } from "./bank-fields.js";
-import { statementHeader } from "./statement-header.js";
+import { headerFields, statementHeader } from "./statement-header.js";
 import {
   ACCOUNT_NUMBER,
   ACCOUNT_TYPE_WORDS,
@@ -32,9 +31,7 @@ export function transformBankStatement(pages: PageResult[]): { document: BankSta
   const period = findPeriod(doc);
   const context = dateContext(doc, period);
   const header = statementHeader(doc, BANK_WORDS, [], ACCOUNT_TYPE_WORDS, true);
-  const money = readMoney({ context });
-  const columns = findColumnar(doc, [BEGINNING_BALANCE, TOTAL_DEPOSITS, TOTAL_WITHDRAWALS, ENDING_BALANCE]);
-  const best = (spec: LabelSpec) => better(findBest(doc, spec, money), columns.get(spec));
+  const best = summaryReader(doc, [BEGINNING_BALANCE, TOTAL_DEPOSITS, TOTAL_WITHDRAWALS, ENDING_BALANCE], readMoney({ context }));
   const beginning = best(BEGINNING_BALANCE);
   const ending = best(ENDING_BALANCE);
   const deposits = best(TOTAL_DEPOSITS);
@@ -44,13 +41,13 @@ export function transformBankStatement(pages: PageResult[]): { document: BankSta
   const opening = beginning ?? printedOpening;
   const statementDate = findBest(doc, STATEMENT_DATE, readDate(context));
   const account = findBest(doc, ACCOUNT_NUMBER, readMasked());
-  const holder = header.holder;
+  const parties = headerFields(header);
   const document = create(BankStatementSchema, {
-    bankName: textField(header.org?.text, header.org?.evidence),
-    bankAddress: addressField(header.orgAddress?.address, header.orgAddress?.evidence),
-    bankPhone: textField(header.orgPhone?.raw, header.orgPhone),
-    accountHolderName: textField(holder?.name?.text, holder?.name ? { raw: holder.name.text, line: holder.name.line, quality: 0.85 } : undefined),
-    accountHolderAddress: addressField(holder?.address, holder ? { raw: holder.addressLines.join("\n"), line: holder.cityLine, quality: 0.85 } : undefined),
+    bankName: parties.orgName,
+    bankAddress: parties.orgAddress,
+    bankPhone: parties.orgPhone,
+    accountHolderName: parties.holderName,
+    accountHolderAddress: parties.holderAddress,
     accountNumber: maskedNumberField(account?.value, account),
     accountType: findAccountType(doc),
     routingNumber: findRouting(doc),

@@ -1,13 +1,12 @@
 import { create } from "@bufbuild/protobuf";
 import { type BankTransaction, BankTransactionSchema } from "@docproc/gen/docproc/v1/financial_documents_pb.js";
-import type { DateContext } from "../../fields/index.js";
+import type { DateContext, FoundAmount } from "../../fields/index.js";
 import { dateField, metaOf, moneyField, textField } from "./field-build.js";
 import type { DocLine, LayoutDoc } from "./layout-doc.js";
 import { magnitude, near, nanos, withSign } from "./money-util.js";
 import { rowDoc } from "./row-doc.js";
 import { STATEMENT_ROLES, acceptStatementHeader } from "./statement-roles.js";
 import { type RowDraft, statementRows } from "./statement-rows.js";
-import type { Amount } from "./value-tokens.js";
 
 /** Rows that carry a balance, not a transaction. */
 export const OPENING_ROW = /^(?:beginning|opening|previous|starting|prior)\s+(?:ledger\s+)?balance|^balance\s+(?:brought\s+)?forward|^balance\s+last\s+statement/i;
@@ -21,7 +20,7 @@ const CREDIT_WORDS = /\b(?:deposit|dep|payroll|credit|refund|interest\s+(?:paid|
 export interface BankRows {
   transactions: BankTransaction[];
   /** The balance printed on an opening row ("Beginning Balance … 7,954.05"). */
-  opening?: { amount: Amount; line: DocLine };
+  opening?: { amount: FoundAmount; line: DocLine };
   /** Rows whose sign had to be guessed from words (no sign, column, section or balance). */
   guessedSigns: number;
 }

@@ -1,5 +1,5 @@
 import type { ParsedMoney } from "../../fields/index.js";
-import type { Found } from "./label-finder.js";
+import { type Found, type Reader, findBest } from "./label-finder.js";
 import { type LabelSpec, findLabels } from "./label-pattern.js";
 import type { DocLine, LayoutDoc } from "./layout-doc.js";
 import { linesBelow } from "./neighbors.js";
@@ -47,9 +47,20 @@ function sameRow(a: DocLine, b: DocLine): boolean {
   return Math.max(0, Math.min(a.rect.y1, b.rect.y1) - Math.max(a.rect.y0, b.rect.y0)) / h >= 0.5;
 }
 
-/** The better of a labelled value and a columnar one (by match quality). */
-export function better(a: Found<ParsedMoney> | undefined, b: Found<ParsedMoney> | undefined): Found<ParsedMoney> | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.quality > a.quality ? b : a;
+/**
+ * Reads summary amounts: for a spec, the labelled value or the one of a
+ * columnar summary of `columnSpecs`, whichever matched better.
+ */
+export function summaryReader(
+  doc: LayoutDoc,
+  columnSpecs: readonly LabelSpec[],
+  read: Reader<ParsedMoney>,
+): (spec: LabelSpec) => Found<ParsedMoney> | undefined {
+  const columns = findColumnar(doc, columnSpecs);
+  return (spec) => {
+    const labelled = findBest(doc, spec, read);
+    const columnar = columns.get(spec);
+    if (!labelled || !columnar) return labelled ?? columnar;
+    return columnar.quality > labelled.quality ? columnar : labelled;
+  };
 }

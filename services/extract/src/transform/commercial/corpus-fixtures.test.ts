@@ -1,47 +1,24 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type DescMessage, toJson } from "@bufbuild/protobuf";
-import type { PageResult } from "@docproc/gen/docproc/v1/extract_service_pb.js";
-import {
-  BankStatementSchema,
-  CheckSchema,
-  CreditCardStatementSchema,
-  InvoiceSchema,
-  OtherDocumentSchema,
-  ReceiptSchema,
-} from "@docproc/gen/docproc/v1/financial_documents_pb.js";
+import { toJson } from "@bufbuild/protobuf";
+import { parseDocumentTypeLabel } from "@docproc/common";
+import { TypedDocumentSchema } from "@docproc/gen/docproc/v1/typed_document_pb.js";
 import { Severity } from "@docproc/gen/docproc/v1/values_pb.js";
 import { describe, expect, it } from "vitest";
 import { type CorpusFixture, pagesFromDots, plainField } from "../../../test-support/commercial-layout-fixture.js";
-import {
-  transformBankStatement,
-  transformCheck,
-  transformCreditCardStatement,
-  transformInvoice,
-  transformOther,
-  transformReceipt,
-} from "./index.js";
+import { transformDocument } from "../transform-document.js";
 
 const DIR = fileURLToPath(new URL("../../../test-fixtures/commercial/", import.meta.url));
 const fixtures = readdirSync(DIR)
   .filter((f) => f.startsWith("vis-") && f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(DIR + f, "utf8")) as CorpusFixture & { accountDigits: string[] });
 
-type Transform = (pages: PageResult[]) => { document: any; issues: Array<{ severity: Severity; code: string }> };
-const TRANSFORMS: Record<string, [Transform, DescMessage]> = {
-  bank_statement: [transformBankStatement, BankStatementSchema],
-  credit_card_statement: [transformCreditCardStatement, CreditCardStatementSchema],
-  invoice: [transformInvoice, InvoiceSchema],
-  receipt: [transformReceipt, ReceiptSchema],
-  check: [transformCheck, CheckSchema],
-  other: [transformOther, OtherDocumentSchema],
-};
-
 const collapse = (v: unknown): unknown => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : v);
 
 describe.each(fixtures.map((f) => [f.id, f] as const))("corpus document %s", (_id, fixture) => {
-  const [transform, schema] = TRANSFORMS[fixture.docType]!;
-  const { document, issues } = transform(pagesFromDots(fixture.pages));
+  // The dispatcher the service uses, so the document type label picks the transformer.
+  const { fields, issues } = transformDocument(parseDocumentTypeLabel(fixture.docType)!, pagesFromDots(fixture.pages));
+  const document = fields.document.value as unknown as Record<string, unknown>;
   // A page whose output was cut off loses its last element: those values may be missing, never wrong.
   const truncated = fixture.imperfections.some((i) => i.kind === "truncated");
 
@@ -66,7 +43,7 @@ describe.each(fixtures.map((f) => [f.id, f] as const))("corpus document %s", (_i
   });
 
   it("never returns a full account number", () => {
-    const json = JSON.stringify(toJson(schema, document)).replace(/[\s-]/g, "");
+    const json = JSON.stringify(toJson(TypedDocumentSchema, fields)).replace(/[\s-]/g, "");
     for (const digits of fixture.accountDigits) expect(json.includes(digits), digits).toBe(false);
   });
 });

@@ -25,14 +25,13 @@ import {
   PURCHASES,
 } from "./card-labels.js";
 import { cardTransactions } from "./card-transactions.js";
-import { better, findColumnar } from "./columnar.js";
-import { type Evidence, addressField, dateField, intField, maskedNumberField, moneyField, textField, weaker } from "./field-build.js";
+import { summaryReader } from "./columnar.js";
+import { type Evidence, dateField, intField, maskedNumberField, moneyField, weaker } from "./field-build.js";
 import { type Found, findBest } from "./label-finder.js";
-import type { LabelSpec } from "./label-pattern.js";
 import { buildLayoutDoc } from "./layout-doc.js";
 import { magnitude, money, nanos } from "./money-util.js";
 import { dateContext, findPeriod } from "./period.js";
-import { statementHeader } from "./statement-header.js";
+import { headerFields, statementHeader } from "./statement-header.js";
 import { validateCreditCardStatement } from "./validate-credit-card-statement.js";
 import { readDate, readDateOrRangeEnd, readInt, readMasked, readMoney } from "./value-readers.js";
 
@@ -42,20 +41,19 @@ export function transformCreditCardStatement(pages: PageResult[]): { document: C
   const period = findPeriod(doc);
   const context = dateContext(doc, period);
   const header = statementHeader(doc, CARD_WORDS, [], /(?!)/, true);
-  const read = readMoney({ context });
   const amount = (found: Found<ParsedMoney> | undefined) => moneyField(found && magnitude(found.value.value), found);
-  const columns = findColumnar(doc, [PREVIOUS_BALANCE, PAYMENTS_AND_CREDITS, PAYMENTS, OTHER_CREDITS, PURCHASES, FEES, INTEREST, NEW_BALANCE]);
-  const best = (spec: LabelSpec) => better(findBest(doc, spec, read), columns.get(spec));
+  const summary = [PREVIOUS_BALANCE, PAYMENTS_AND_CREDITS, PAYMENTS, OTHER_CREDITS, PURCHASES, FEES, INTEREST, NEW_BALANCE];
+  const best = summaryReader(doc, summary, readMoney({ context }));
   const closing = findBest(doc, CLOSING_DATE, readDateOrRangeEnd(context));
   const account = findBest(doc, CARD_ACCOUNT, readMasked());
   const days = findBest(doc, DAYS_IN_CYCLE, readInt(62));
-  const holder = header.holder;
+  const parties = headerFields(header);
   const document = create(CreditCardStatementSchema, {
-    issuerName: textField(header.org?.text, header.org?.evidence),
-    issuerAddress: addressField(header.orgAddress?.address, header.orgAddress?.evidence),
-    issuerPhone: textField(header.orgPhone?.raw, header.orgPhone),
-    accountHolderName: textField(holder?.name?.text, holder?.name ? { raw: holder.name.text, line: holder.name.line, quality: 0.85 } : undefined),
-    accountHolderAddress: addressField(holder?.address, holder ? { raw: holder.addressLines.join("\n"), line: holder.cityLine, quality: 0.85 } : undefined),
+    issuerName: parties.orgName,
+    issuerAddress: parties.orgAddress,
+    issuerPhone: parties.orgPhone,
+    accountHolderName: parties.holderName,
+    accountHolderAddress: parties.holderAddress,
     accountNumber: maskedNumberField(account?.value, account),
     periodStart: dateField(period?.start, period?.startEvidence),
     periodEnd: dateField(period?.end, period?.endEvidence),

@@ -1,7 +1,7 @@
 import type { Date as DocDate, ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import { Severity } from "@docproc/gen/docproc/v1/values_pb.js";
 import { dateToIso } from "../../fields/index.js";
-import { issue } from "./issues.js";
+import { issue } from "../issue.js";
 import { compare } from "./period.js";
 
 const DAY_SLACK = 7;

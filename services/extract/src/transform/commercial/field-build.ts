@@ -18,7 +18,7 @@ import {
   TimeFieldSchema,
   type TimeOfDay,
 } from "@docproc/gen/docproc/v1/values_pb.js";
-import { blankMeta, notFoundMeta, presentMeta } from "../../fields/index.js";
+import { type SourceRef, blankMeta, maskAllButLast4, notFoundMeta, presentMeta } from "../../fields/index.js";
 import type { DocLine } from "./layout-doc.js";
 
 /** Where a value was read and how well it matched. */
@@ -34,26 +34,19 @@ export function confidenceOf(e: Evidence): number {
   return Math.round(Math.min(0.95, Math.max(0, e.quality * 0.95)) * 1000) / 1000;
 }
 
+/** The element a line belongs to, as FieldMeta provenance. */
+function sourceOf(line: DocLine): SourceRef {
+  const block = line.block;
+  return { pageIndex: block.page, box: block.box, confidence: block.confidence };
+}
+
 /** FieldMeta for a value found on the page (presentMeta masks the raw text and applies the engine's confidence). */
 export function metaOf(e: Evidence): FieldMeta {
-  const block = e.line.block;
-  return presentMeta({ pageIndex: block.page, box: block.box, confidence: block.confidence }, e.raw, confidenceOf(e));
+  return presentMeta(sourceOf(e.line), e.raw, confidenceOf(e));
 }
 
 function meta(e: Evidence | undefined): FieldMeta {
   return e ? metaOf(e) : notFoundMeta();
-}
-
-/** Keeps only the last four digits of a printed number: raw text of account numbers. */
-export function maskDigits(text: string): string {
-  let keep = 4;
-  const chars = [...text];
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (!/\d/.test(chars[i]!)) continue;
-    if (keep > 0) keep--;
-    else chars[i] = "*";
-  }
-  return chars.join("");
 }
 
 export const textField = (value: string | undefined, e?: Evidence) =>
@@ -78,7 +71,7 @@ export const addressField = (value: PostalAddress | undefined, e?: Evidence) =>
   create(AddressFieldSchema, value && e ? { value, meta: metaOf(e) } : { meta: meta(undefined) });
 
 export const maskedNumberField = (value: MaskedNumber | undefined, e?: Evidence) =>
-  create(MaskedNumberFieldSchema, value && e ? { value, meta: metaOf({ ...e, raw: maskDigits(e.raw) }) } : { meta: meta(undefined) });
+  create(MaskedNumberFieldSchema, value && e ? { value, meta: metaOf({ ...e, raw: maskAllButLast4(e.raw) }) } : { meta: meta(undefined) });
 
 export const checkboxField = (value: CheckState, e?: Evidence) =>
   create(CheckboxFieldSchema, e ? { value, meta: metaOf(e) } : { value, meta: meta(undefined) });
@@ -90,6 +83,5 @@ export function weaker(e: Evidence, factor: number): Evidence {
 
 /** A money field whose label is printed with an empty value (BLANK). */
 export function blankMoneyField(line: DocLine) {
-  const block = line.block;
-  return create(MoneyFieldSchema, { meta: blankMeta({ pageIndex: block.page, box: block.box, confidence: block.confidence }, 0.8) });
+  return create(MoneyFieldSchema, { meta: blankMeta(sourceOf(line), 0.8) });
 }

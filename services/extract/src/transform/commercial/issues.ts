@@ -1,18 +1,7 @@
-import { create } from "@bufbuild/protobuf";
-import { Severity, type ValidationIssue, ValidationIssueSchema } from "@docproc/gen/docproc/v1/values_pb.js";
-import { decimalOf, near, ONE_CENT } from "./money-util.js";
-
-/** Builds a validation issue. */
-export function issue(
-  code: string,
-  severity: Severity,
-  fieldPaths: string[],
-  message: string,
-  expected = "",
-  actual = "",
-): ValidationIssue {
-  return create(ValidationIssueSchema, { code, severity, fieldPaths, message, expected, actual });
-}
+import { Severity, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
+import { CENT_NANOS, nanosToDecimal } from "../../fields/index.js";
+import { issue } from "../issue.js";
+import { near } from "./money-util.js";
 
 /**
  * An ERROR issue when two amounts (nanos) differ by more than a cent; nothing
@@ -28,6 +17,6 @@ export function checkEqual(
   severity: Severity = Severity.ERROR,
 ): void {
   if (expected === undefined || actual === undefined) return;
-  if (near(expected, actual, ONE_CENT)) return;
-  issues.push(issue(code, severity, fieldPaths, message, decimalOf(expected), decimalOf(actual)));
+  if (near(expected, actual, CENT_NANOS)) return;
+  issues.push(issue(code, severity, fieldPaths, message, nanosToDecimal(expected), nanosToDecimal(actual)));
 }

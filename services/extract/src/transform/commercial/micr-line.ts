@@ -1,5 +1,4 @@
-import { isValidAbaRouting } from "../../fields/index.js";
-import { maskDigits } from "./field-build.js";
+import { isValidAbaRouting, maskAllButLast4 } from "../../fields/index.js";
 
 /** The fields of a check's MICR line. */
 export interface Micr {
@@ -83,7 +82,7 @@ export function parseMicr(text: string, checkNumber?: string): Micr {
     account = after[0];
   }
   let masked = text;
-  if (account) masked = masked.slice(0, account.start) + maskDigits(account.raw) + masked.slice(account.start + account.raw.length);
+  if (account) masked = masked.slice(0, account.start) + maskAllButLast4(account.raw) + masked.slice(account.start + account.raw.length);
   return {
     ...(routing ? { routing } : {}),
     routingValid: routing ? isValidAbaRouting(routing) : false,

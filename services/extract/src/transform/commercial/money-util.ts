@@ -1,10 +1,8 @@
 import type { Money } from "@docproc/gen/docproc/v1/values_pb.js";
-import { moneyFromNanos, moneyToDecimal, moneyToNanos } from "../../fields/index.js";
+import { CENT_NANOS, moneyFromNanos, moneyToNanos } from "../../fields/index.js";
 
 /** Half a cent, in nanos: amounts this close are equal. */
-export const HALF_CENT = 5_000_000n;
-/** One cent, in nanos: the tolerance of the arithmetic checks (±0.01). */
-export const ONE_CENT = 10_000_000n;
+export const HALF_CENT = CENT_NANOS / 2n;
 
 /** The amount without its sign (statement summaries are magnitudes). */
 export function magnitude(m: Money): Money {
@@ -30,11 +28,6 @@ export function absNanos(n: bigint): bigint {
 /** True when |a - b| <= tolerance (nanos). */
 export function near(a: bigint, b: bigint, tolerance = HALF_CENT): boolean {
   return absNanos(a - b) <= tolerance;
-}
-
-/** Nanos as a decimal string ("75000.00"), for issue texts. */
-export function decimalOf(n: bigint, currency = "USD"): string {
-  return moneyToDecimal(moneyFromNanos(n, currency));
 }
 
 /** Money from nanos in a currency. */

@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { type KeyValuePair, KeyValuePairSchema } from "@docproc/gen/docproc/v1/financial_documents_pb.js";
-import { maskIdentifiers } from "../../fields/index.js";
-import { maskDigits, textField } from "./field-build.js";
+import { maskAllButLast4, maskIdentifiers } from "../../fields/index.js";
+import { textField } from "./field-build.js";
 import type { DocLine, LayoutDoc } from "./layout-doc.js";
 import { trimPunctuation } from "./text-clean.js";
 
@@ -11,7 +11,7 @@ const SENSITIVE_KEY = /account|acct|ssn|social|card|member|policy|routing|tin\b|
 /** Masks a value: identifiers everywhere, and every digit but the last four under account-like keys. */
 function maskValue(key: string, value: string): string {
   const masked = maskIdentifiers(value);
-  return SENSITIVE_KEY.test(key) && (masked.match(/\d/g) ?? []).length >= 6 ? maskDigits(masked) : masked;
+  return SENSITIVE_KEY.test(key) && (masked.match(/\d/g) ?? []).length >= 6 ? maskAllButLast4(masked) : masked;
 }
 
 /**

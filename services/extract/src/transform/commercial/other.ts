@@ -11,6 +11,7 @@ import { type LayoutDoc, buildLayoutDoc } from "./layout-doc.js";
 import { magnitude } from "./money-util.js";
 import { keyValues } from "./other-key-values.js";
 import * as L from "./other-labels.js";
+import { nameEvidence } from "./parties.js";
 import { payAmounts } from "./pay-amounts.js";
 import { guessSubtype } from "./other-subtype.js";
 import { findPeriod } from "./period.js";
@@ -32,7 +33,7 @@ export function transformOther(pages: PageResult[]): { document: OtherDocument; 
   const money = readMoney();
   const amount = (f: Found<ParsedMoney> | undefined) => moneyField(f && magnitude(f.value.value), f);
   const pay = payStub ? payAmounts(doc) : {};
-  const holderName: Evidence | undefined = header.holder?.name ? { raw: header.holder.name.text, line: header.holder.name.line, quality: 0.8 } : undefined;
+  const holderName = header.holder && nameEvidence(header.holder, 0.8);
   const named = (spec: typeof L.EMPLOYEE_NAME): Evidence | undefined => {
     const found = findBest(doc, spec, readText(6));
     return found ? { raw: found.value, line: found.line, quality: found.quality } : holderName;

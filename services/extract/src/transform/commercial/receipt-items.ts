@@ -1,8 +1,8 @@
-import type { FoundAmount } from "../../fields/index.js";
+import { CENT_NANOS, type FoundAmount } from "../../fields/index.js";
 import type { ItemDraft } from "./item-draft.js";
 import type { LayoutDoc } from "./layout-doc.js";
 import { extendedNanos } from "./line-items.js";
-import { near, nanos, ONE_CENT } from "./money-util.js";
+import { near, nanos } from "./money-util.js";
 import { collapseSpaces, trimPunctuation } from "./text-clean.js";
 import { findMoney, findPhones, normalizeDecimal } from "./value-tokens.js";
 
@@ -87,7 +87,7 @@ function attach(draft: ItemDraft, q: QtyAt): void {
 function matches(q: QtyAt, amount: FoundAmount | undefined): boolean {
   if (!amount || !q.unit) return false;
   const ext = extendedNanos(q.quantity, q.unit.value);
-  return ext !== undefined && near(ext, nanos(amount.value), ONE_CENT);
+  return ext !== undefined && near(ext, nanos(amount.value), CENT_NANOS);
 }
 
 function divides(amount: FoundAmount, quantity: string): boolean {

@@ -1,11 +1,11 @@
-import type { PostalAddress } from "@docproc/gen/docproc/v1/values_pb.js";
+import type { AddressField, PostalAddress, TextField } from "@docproc/gen/docproc/v1/values_pb.js";
 import { parseAddress } from "../../fields/index.js";
 import { findOrgPhone } from "./contact.js";
-import type { Evidence } from "./field-build.js";
+import { type Evidence, addressField, textField } from "./field-build.js";
 import { BANK_WORDS } from "./statement-labels.js";
 import type { DocBlock, LayoutDoc } from "./layout-doc.js";
 import { type OrgName, findOrgName } from "./org-name.js";
-import { type Party, addressEvidence, findParties } from "./parties.js";
+import { type Party, addressEvidence, findParties, nameEvidence } from "./parties.js";
 import { normalizeKey } from "./text-clean.js";
 
 /** The issuer and the account holder of a statement or bill. */
@@ -70,6 +70,24 @@ export function statementHeader(
     ...(orgAddress ? { orgAddress } : {}),
     ...(orgPhone ? { orgPhone } : {}),
     ...(holder ? { holder } : {}),
+  };
+}
+
+/** The header as fields: the issuer's name, address and phone, and the account holder's name and address. */
+export function headerFields(header: StatementHeader): {
+  orgName: TextField;
+  orgAddress: AddressField;
+  orgPhone: TextField;
+  holderName: TextField;
+  holderAddress: AddressField;
+} {
+  const { org, orgAddress, orgPhone, holder } = header;
+  return {
+    orgName: textField(org?.text, org?.evidence),
+    orgAddress: addressField(orgAddress?.address, orgAddress?.evidence),
+    orgPhone: textField(orgPhone?.raw, orgPhone),
+    holderName: textField(holder?.name?.text, holder && nameEvidence(holder, 0.85)),
+    holderAddress: addressField(holder?.address, holder ? { raw: holder.addressLines.join("\n"), line: holder.cityLine, quality: 0.85 } : undefined),
   };
 }
 

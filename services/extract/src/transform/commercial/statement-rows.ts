@@ -1,11 +1,11 @@
 import { LayoutCategory } from "@docproc/gen/docproc/v1/layout_pb.js";
-import { type DateContext, type FoundDate, findDates } from "../../fields/index.js";
+import { type DateContext, type FoundAmount, type FoundDate, findDates } from "../../fields/index.js";
 import { stripSeparators } from "./label-finder.js";
 import type { DocBlock, DocLine, LayoutDoc } from "./layout-doc.js";
 import { type StatementRole, STATEMENT_ROLES, acceptStatementHeader, roleGroups } from "./statement-roles.js";
 import { type RoleTable, findRoleTables } from "./table-roles.js";
 import { collapseSpaces, trimPunctuation } from "./text-clean.js";
-import { type Amount, dateAtStart, findMoney } from "./value-tokens.js";
+import { dateAtStart, findMoney } from "./value-tokens.js";
 
 /** One transaction-like row before its sign and meaning are decided. */
 export interface RowDraft {
@@ -13,10 +13,10 @@ export interface RowDraft {
   date?: FoundDate;
   postDate?: FoundDate;
   description: string;
-  amount?: Amount;
+  amount?: FoundAmount;
   /** The column the amount came from, when the table names it. */
   column?: "debit" | "credit" | "amount";
-  balance?: Amount;
+  balance?: FoundAmount;
   /** The nearest section title above the row ("Deposits and Additions", "Purchases"). */
   section: string;
 }
@@ -101,7 +101,7 @@ function fromRoles(line: DocLine, cells: readonly string[], table: RoleTable<Sta
   const cell = (role: StatementRole): string => cells[table.roles.indexOf(role)] ?? "";
   const dates = findDates(cell("date"), context);
   const posted = findDates(cell("postDate"), context)[0];
-  const money = (role: StatementRole): Amount | undefined | null => {
+  const money = (role: StatementRole): FoundAmount | undefined | null => {
     const text = cell(role).trim();
     if (!text) return undefined;
     return findMoney(text, true)[0] ?? null;
@@ -164,9 +164,9 @@ function fromText(line: DocLine, context: DateContext, section: string): RowDraf
 }
 
 /** The amounts that end the text, separated only by spaces or cell bars (at most 3). */
-function trailingAmounts(text: string): Amount[] {
+function trailingAmounts(text: string): FoundAmount[] {
   const all = findMoney(text);
-  const out: Amount[] = [];
+  const out: FoundAmount[] = [];
   let end = text.replace(/[\s|]+$/, "").length;
   for (let i = all.length - 1; i >= 0 && out.length < 3; i--) {
     const a = all[i]!;

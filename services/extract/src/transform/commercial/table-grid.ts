@@ -1,5 +1,6 @@
 import type { Table } from "@docproc/gen/docproc/v1/layout_pb.js";
-import { collapseSpaces, decodeEntities } from "./text-clean.js";
+import { parseTableHtml } from "../../layout/table-html.js";
+import { collapseSpaces } from "./text-clean.js";
 
 /** One table row as a dense list of cell texts (spanned columns are empty). */
 export interface GridRow {
@@ -16,10 +17,10 @@ export interface Grid {
   columnCount: number;
 }
 
-/** Dense rows from the parsed proto table; HTML text is the fallback when the table was not parsed. */
+/** Dense rows from the parsed proto table; HTML text is parsed (as the engine would) when the table was not. */
 export function gridOf(table: Table | undefined, text: string): Grid {
   if (table && table.rows.length > 0) return gridFromTable(table);
-  if (/<t[dh][\s>]/i.test(text)) return gridFromHtml(text);
+  if (/<t[dh][\s>]/i.test(text)) return gridFromTable(parseTableHtml(text));
   return { rows: [], columnCount: 0 };
 }
 
@@ -38,38 +39,6 @@ function gridFromTable(table: Table): Grid {
     }
     const header = row.header || (row.cells.length > 0 && row.cells.every((c) => c.header));
     return { cells, header, fullSpan: spanning && row.cells.length === 1 };
-  });
-  return { rows, columnCount };
-}
-
-/*
- * A few lines of regex instead of an HTML parser: only used when an engine
- * returned table HTML without the parsed cells, and dots.ocr tables are flat
- * (no nesting), so rows and cells are enough.
- */
-function gridFromHtml(html: string): Grid {
-  const raw: Array<{ cells: Array<{ text: string; span: number }>; header: boolean }> = [];
-  for (const tr of html.matchAll(/<tr[^>]*>([\s\S]*?)(?:<\/tr>|(?=<tr)|$)/gi)) {
-    const cells: Array<{ text: string; span: number }> = [];
-    let header = false;
-    for (const td of (tr[1] ?? "").matchAll(/<(td|th)([^>]*)>([\s\S]*?)(?:<\/\1>|(?=<t[dh])|$)/gi)) {
-      if (td[1]?.toLowerCase() === "th") header = true;
-      const span = Number.parseInt(/colspan\s*=\s*"?(\d+)/i.exec(td[2] ?? "")?.[1] ?? "1", 10);
-      const text = collapseSpaces(decodeEntities((td[3] ?? "").replace(/<[^>]+>/g, " ")));
-      cells.push({ text, span: Number.isFinite(span) && span > 0 ? span : 1 });
-    }
-    if (cells.length > 0) raw.push({ cells, header });
-  }
-  const columnCount = Math.max(0, ...raw.map((r) => r.cells.reduce((n, c) => n + c.span, 0)));
-  const rows = raw.map((r) => {
-    const cells = new Array<string>(columnCount).fill("");
-    let col = 0;
-    for (const c of r.cells) {
-      cells[col] = c.text;
-      col += c.span;
-    }
-    const fullSpan = r.cells.length === 1 && (r.cells[0]?.span ?? 1) >= columnCount && columnCount > 1;
-    return { cells, header: r.header, fullSpan };
   });
   return { rows, columnCount };
 }

@@ -3,21 +3,7 @@
  * `**bold**`) and may leave HTML entities or `<br>`; tesseract writes plain
  * lines. Both end up as the same plain lines here.
  */
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&apos;": "'",
-  "&nbsp;": " ",
-};
-
-/** Decodes the few HTML entities models emit in Markdown text. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
-}
+import { decodeEntities } from "../layout/layout-cells.js";
 
 /** One Markdown line to plain text: heading marks, bold/italic marks, list bullets removed. */
 export function cleanMarkdownLine(line: string): string {

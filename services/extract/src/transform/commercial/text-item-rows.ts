@@ -1,8 +1,8 @@
-import type { FoundAmount } from "../../fields/index.js";
+import { CENT_NANOS, type FoundAmount } from "../../fields/index.js";
 import { type ItemDraft, readQuantity } from "./item-draft.js";
 import type { DocLine, LayoutDoc } from "./layout-doc.js";
 import { extendedNanos } from "./line-items.js";
-import { ONE_CENT, near, nanos } from "./money-util.js";
+import { near, nanos } from "./money-util.js";
 import { collapseSpaces, trimPunctuation } from "./text-clean.js";
 import { findMoney } from "./value-tokens.js";
 
@@ -22,7 +22,7 @@ export function textItemRow(line: DocLine): ItemDraft | undefined {
   const quantity = readQuantity(q.raw);
   if (!quantity || q.hasSymbol) return undefined;
   const ext = extendedNanos(quantity.value, u.value);
-  if (ext === undefined || !near(ext, nanos(a.value), ONE_CENT)) return undefined;
+  if (ext === undefined || !near(ext, nanos(a.value), CENT_NANOS)) return undefined;
   let description = trimPunctuation(collapseSpaces(line.text.slice(0, q.start).replace(/\|/g, " ")));
   const code = CODE.exec(description);
   if (code) description = description.slice(code[0].length);

@@ -1,8 +1,9 @@
 import type { BankStatement } from "@docproc/gen/docproc/v1/financial_documents_pb.js";
 import { FieldStatus, Severity, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import { isValidAbaRouting } from "../../fields/index.js";
+import { issue } from "../issue.js";
 import { checkDateOrder } from "./date-checks.js";
-import { checkEqual, issue } from "./issues.js";
+import { checkEqual } from "./issues.js";
 import { near, nanos } from "./money-util.js";
 
 /**

@@ -1,7 +1,8 @@
 import type { Check } from "@docproc/gen/docproc/v1/financial_documents_pb.js";
 import { FieldStatus, Severity, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
 import { isValidAbaRouting } from "../../fields/index.js";
-import { checkEqual, issue } from "./issues.js";
+import { issue } from "../issue.js";
+import { checkEqual } from "./issues.js";
 import { nanos } from "./money-util.js";
 
 /**

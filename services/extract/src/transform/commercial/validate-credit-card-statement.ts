@@ -1,8 +1,10 @@
 import { type CreditCardStatement, CardTransactionType } from "@docproc/gen/docproc/v1/financial_documents_pb.js";
 import { type MoneyField, Severity, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
+import { nanosToDecimal } from "../../fields/index.js";
+import { issue } from "../issue.js";
 import { checkDateOrder } from "./date-checks.js";
-import { checkEqual, issue } from "./issues.js";
-import { decimalOf, nanos } from "./money-util.js";
+import { checkEqual } from "./issues.js";
+import { nanos } from "./money-util.js";
 
 const v = (f: MoneyField | undefined): bigint | undefined => (f?.value ? nanos(f.value) : undefined);
 
@@ -36,7 +38,7 @@ export function validateCreditCardStatement(s: CreditCardStatement, otherCharges
   if (s.transactions.length > 0) checkTypeTotals(s, amounts, issues);
   const minimum = v(s.minimumPaymentDue);
   if (minimum !== undefined && next !== undefined && next > 0n && minimum > next) {
-    issues.push(issue("card.minimum_payment", Severity.WARNING, ["minimum_payment_due", "new_balance"], "the minimum payment exceeds the new balance", decimalOf(next), decimalOf(minimum)));
+    issues.push(issue("card.minimum_payment", Severity.WARNING, ["minimum_payment_due", "new_balance"], "the minimum payment exceeds the new balance", nanosToDecimal(next), nanosToDecimal(minimum)));
   }
   checkDateOrder(issues, "card", s.periodStart?.value, s.periodEnd?.value, [], false);
   return issues;

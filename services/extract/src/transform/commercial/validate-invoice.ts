@@ -1,9 +1,10 @@
 import type { Invoice } from "@docproc/gen/docproc/v1/financial_documents_pb.js";
 import { type MoneyField, Severity, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
-import { dateToIso } from "../../fields/index.js";
-import { checkEqual, issue } from "./issues.js";
+import { CENT_NANOS, dateToIso } from "../../fields/index.js";
+import { issue } from "../issue.js";
+import { checkEqual } from "./issues.js";
 import { extendedNanos } from "./line-items.js";
-import { ONE_CENT, near, nanos } from "./money-util.js";
+import { near, nanos } from "./money-util.js";
 import { compare } from "./period.js";
 
 const v = (f: MoneyField | undefined): bigint | undefined => (f?.value ? nanos(f.value) : undefined);
@@ -29,7 +30,7 @@ export function validateInvoice(s: Invoice): ValidationIssue[] {
     const amount = v(li.amount);
     if (!q || !unit || amount === undefined) return;
     const ext = extendedNanos(q, unit);
-    if (ext !== undefined && !near(ext, amount, ONE_CENT)) {
+    if (ext !== undefined && !near(ext, amount, CENT_NANOS)) {
       checkEqual(issues, "invoice.line_amount", [`line_items[${i}].amount`], `line ${i + 1}: quantity × unit price does not equal the amount`, ext, amount, Severity.WARNING);
     }
   });

@@ -1,5 +1,5 @@
 import type { Date as DocDate, MaskedNumber } from "@docproc/gen/docproc/v1/values_pb.js";
-import { type DateContext, type ParsedMoney, parseDate, parseMaskedNumber } from "../../fields/index.js";
+import { type DateContext, type ParsedMoney, parseMaskedNumber } from "../../fields/index.js";
 import type { Reader } from "./label-finder.js";
 import { trimPunctuation } from "./text-clean.js";
 import { dateAtStart, findPercents, idAtStart, moneyAtStart } from "./value-tokens.js";
@@ -48,18 +48,11 @@ export function readMoney(options: { allowInteger?: boolean; context?: DateConte
 
 /**
  * A date; one without a year ("Dec 25") only when the context can resolve it.
- * Day-first numeric dates are read too: dotted ones ("07.05.2014", the
- * European convention) and slashed ones whose first part cannot be a month
- * ("20/10/2015").
+ * Day-first numeric dates ("07.05.2014", "20/10/2015") are parseDate's.
  */
 export function readDate(context: DateContext = {}): Reader<DocDate> {
   return (text) => {
     const s = text.replace(/^(?:on|of|dated)\s+/i, "").replace(/^([A-Za-z]{3,9}\.?\s+\d{1,2}),(?=\d{4})/, "$1, ");
-    const dayFirst = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])/.exec(s.trimStart());
-    if (dayFirst && (dayFirst[2] === "." || Number(dayFirst[1]) > 12)) {
-      const date = parseDate(`${dayFirst[3]}/${dayFirst[1]}/${dayFirst[4]}`, context);
-      if (date && date.year > 0) return { value: date, raw: dayFirst[0] };
-    }
     const found = dateAtStart(s, context);
     return found && found.date.year > 0 ? { value: found.date, raw: found.raw } : undefined;
   };

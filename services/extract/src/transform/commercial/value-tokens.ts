@@ -34,31 +34,17 @@ export function findTimes(text: string): Span[] {
   return [...text.matchAll(re)].map((m) => ({ raw: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
-/** An amount found in a text; `plus` when the page printed a "+" before it (a credit on some statements). */
-export type Amount = FoundAmount & { plus: boolean };
-
 /** Amounts in a text; bare integers only when `allowInteger` (whole-dollar layouts). */
-export function findMoney(text: string, allowInteger = false): Amount[] {
-  // A printed plus ("+$701.23" in card summaries) is blanked for the parser, keeping offsets, and reported as `plus`.
-  // European grouping ("1.234,56") is rewritten to "1234.56", padded so offsets stay put.
-  const plain = text
-    .replace(/\+(?=\s?(?:US)?[$€£]?\s?\d)/g, " ")
-    .replace(/(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{2})(?![\d,.])/g, (m, int: string, cents: string) => {
-      const plainNumber = `${int.replace(/\./g, "")}.${cents}`;
-      return " ".repeat(m.length - plainNumber.length) + plainNumber;
-    });
-  return findAmounts(plain)
-    .filter((a) => allowInteger || a.hasCents || /\d,\d{2}$/.test(a.raw) || (a.hasSymbol && /\d/.test(a.raw)))
-    .map((a) => ({ ...a, plus: text.slice(Math.max(0, a.start - 2), a.start).includes("+") }));
+export function findMoney(text: string, allowInteger = false): FoundAmount[] {
+  return findAmounts(text).filter((a) => allowInteger || a.hasCents || (a.hasSymbol && /\d/.test(a.raw)));
 }
 
 /** The amount that starts the text (after spaces), if any. */
-export function moneyAtStart(text: string, allowInteger = false): Amount | undefined {
+export function moneyAtStart(text: string, allowInteger = false): FoundAmount | undefined {
   const lead = text.length - text.trimStart().length;
   const first = findMoney(text, allowInteger)[0];
   if (!first) return undefined;
-  const before = text.slice(lead, first.start);
-  return before.replace(/\+/g, "").trim() === "" ? first : undefined;
+  return text.slice(lead, first.start).trim() === "" ? first : undefined;
 }
 
 /** The date that starts the text (after spaces), if any. */

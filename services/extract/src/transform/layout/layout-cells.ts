@@ -49,25 +49,33 @@ export function sourceOf(cell: LayoutCell): SourceRef {
   return ref;
 }
 
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&apos;": "'",
+  "&nbsp;": " ",
+};
+
+/** Decodes the few HTML entities models emit in Markdown text (one pass: "&amp;lt;" stays "&lt;"). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
+}
+
 /** Strips Markdown emphasis and heading marks, decodes the few entities models emit, collapses spaces per line. */
 export function cleanCellText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((line) =>
-      line
+    .map((line) => {
+      const plain = line
         .replace(/^\s{0,3}#{1,6}\s+/, "")
         .replace(/^\*\*(.+)\*\*$/, "$1")
-        .replace(/(^|\s)\*\*([^*\n]*[A-Za-z][^*\n]*)\*\*(?=\s|$|[.,:;])/g, "$1$2")
-        .replace(/&amp;/g, "&")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&#39;|&apos;/g, "'")
-        .replace(/&quot;/g, '"')
-        .replace(/&nbsp;|\u00a0/g, " ")
-        .replace(/[ \t]+/g, " ")
-        .trim(),
-    )
+        .replace(/(^|\s)\*\*([^*\n]*[A-Za-z][^*\n]*)\*\*(?=\s|$|[.,:;])/g, "$1$2");
+      return decodeEntities(plain).replace(/[ \t\u00a0]+/g, " ").trim();
+    })
     .join("\n")
     .replace(/^\n+|\n+$/g, "");
 }

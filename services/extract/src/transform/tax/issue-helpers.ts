@@ -1,16 +1,6 @@
-import { create } from "@bufbuild/protobuf";
-import {
-  FieldStatus,
-  type MoneyField,
-  Severity,
-  type TaxIdField,
-  type ValidationIssue,
-  ValidationIssueSchema,
-} from "@docproc/gen/docproc/v1/values_pb.js";
-import { moneyFromNanos, moneyToDecimal, moneyToNanos } from "../../fields/money.js";
-
-/** One cent in nano units. */
-export const CENT_NANOS = 10_000_000n;
+import { FieldStatus, type MoneyField, Severity, type TaxIdField, type ValidationIssue } from "@docproc/gen/docproc/v1/values_pb.js";
+import { CENT_NANOS, moneyToNanos, nanosToDecimal } from "../../fields/money.js";
+import { issue } from "../issue.js";
 
 /** The amount of a box in nanos: its value when read, 0 for a blank box (a blank tax box means zero), undefined otherwise. */
 export function boxNanos(field: MoneyField | undefined): bigint | undefined {
@@ -20,11 +10,6 @@ export function boxNanos(field: MoneyField | undefined): bigint | undefined {
   return undefined;
 }
 
-/** Nanos as a decimal string ("7293.45"). */
-export function nanosText(n: bigint): string {
-  return moneyToDecimal(moneyFromNanos(n));
-}
-
 /** Rounds nanos to whole cents, half away from zero. */
 export function roundToCents(n: bigint): bigint {
   const sign = n < 0n ? -1n : 1n;
@@ -32,23 +17,12 @@ export function roundToCents(n: bigint): bigint {
   return sign * ((abs + CENT_NANOS / 2n) / CENT_NANOS) * CENT_NANOS;
 }
 
-export function issue(
-  code: string,
-  severity: Severity,
-  fieldPaths: string[],
-  message: string,
-  expected = "",
-  actual = "",
-): ValidationIssue {
-  return create(ValidationIssueSchema, { code, severity, fieldPaths, message, expected, actual });
-}
-
 /** "part ≤ whole" for two boxes (blank counts as zero); an ERROR issue when it does not hold. */
 export function partOfWhole(code: string, part: [string, MoneyField | undefined], whole: [string, MoneyField | undefined]): ValidationIssue[] {
   const p = boxNanos(part[1]);
   const w = boxNanos(whole[1]);
   if (p === undefined || w === undefined || p <= w) return [];
-  return [issue(code, Severity.ERROR, [part[0], whole[0]], `${part[0]} is part of ${whole[0]} but larger`, `<= ${nanosText(w)}`, nanosText(p))];
+  return [issue(code, Severity.ERROR, [part[0], whole[0]], `${part[0]} is part of ${whole[0]} but larger`, `<= ${nanosToDecimal(w)}`, nanosToDecimal(p))];
 }
 
 /** A WARNING when a TIN was read but is not a well-formed number of its type. */

@@ -7,6 +7,7 @@ import {
   type W2StateLine,
   W2StateLineSchema,
 } from "@docproc/gen/docproc/v1/tax_forms_pb.js";
+import type { MoneyField, TextField } from "@docproc/gen/docproc/v1/values_pb.js";
 import { isUsStateCode } from "../../fields/us-states.js";
 import type { LayoutReader } from "../layout-reader.js";
 import type { LabelHit } from "../layout/label-search.js";
@@ -73,6 +74,26 @@ function stateAndId(state: Column, id: Column, r: number) {
   };
 }
 
+/** One state row: the state code and id, and the row's two amounts (tax and income or wages, in the keys' order). */
+interface StateRow {
+  state: TextField;
+  id: TextField;
+  amounts: [MoneyField, MoneyField];
+}
+
+/** The state rows of a state area; rows with nothing printed are left out. */
+function stateRows(reader: LayoutReader, stateKey: string, idKey: string | undefined, moneyKeys: [string | undefined, string | undefined]): StateRow[] {
+  const state = column(reader, stateKey);
+  const id = column(reader, idKey);
+  const money = moneyKeys.map((k) => column(reader, k)) as [Column, Column];
+  const out: StateRow[] = [];
+  for (let r = 0; r < rowCount([state, id, ...money]); r++) {
+    if (!rowHasValues([money[0].lines[r], money[1].lines[r]], [state.lines[r], id.lines[r]])) continue;
+    out.push({ ...stateAndId(state, id, r), amounts: [lineMoneyField(money[0].hit, money[0].lines[r]), lineMoneyField(money[1].hit, money[1].lines[r])] });
+  }
+  return out;
+}
+
 /** Column keys of a 1099 state area; `state` may be the combined "State/Payer's state no." column. */
 export interface StateColumns {
   state: string;
@@ -81,42 +102,21 @@ export interface StateColumns {
   income?: string;
 }
 
-/** The 1099 state rows (state, payer's state number, tax withheld, state income); rows with nothing printed are left out. */
-export function readStateLines(reader: LayoutReader, keys: StateColumns): InformationReturnStateLine[] {
-  const cols = { state: column(reader, keys.state), id: column(reader, keys.stateId), tax: column(reader, keys.taxWithheld), income: column(reader, keys.income) };
-  const out: InformationReturnStateLine[] = [];
-  for (let r = 0; r < rowCount(Object.values(cols)); r++) {
-    if (!rowHasValues([cols.tax.lines[r], cols.income.lines[r]], [cols.state.lines[r], cols.id.lines[r]])) continue;
-    const { state, id } = stateAndId(cols.state, cols.id, r);
-    out.push(
-      create(InformationReturnStateLineSchema, {
-        state,
-        payerStateId: id,
-        stateTaxWithheld: lineMoneyField(cols.tax.hit, cols.tax.lines[r]),
-        stateIncome: lineMoneyField(cols.income.hit, cols.income.lines[r]),
-      }),
-    );
-  }
-  return out;
+/** The keys a form's specs use for its state area unless it says otherwise (a missing label is an empty column). */
+const STATE_COLUMNS: StateColumns = { state: "state", stateId: "stateId", taxWithheld: "stateTax", income: "stateIncome" };
+
+/** The 1099 state rows (state, payer's state number, tax withheld, state income). */
+export function readStateLines(reader: LayoutReader, keys: StateColumns = STATE_COLUMNS): InformationReturnStateLine[] {
+  return stateRows(reader, keys.state, keys.stateId, [keys.taxWithheld, keys.income]).map((row) =>
+    create(InformationReturnStateLineSchema, { state: row.state, payerStateId: row.id, stateTaxWithheld: row.amounts[0], stateIncome: row.amounts[1] }),
+  );
 }
 
 /** The W-2 state rows (boxes 15-17). */
 export function readW2StateLines(reader: LayoutReader, keys: { state: string; stateId: string; wages: string; tax: string }): W2StateLine[] {
-  const cols = { state: column(reader, keys.state), id: column(reader, keys.stateId), wages: column(reader, keys.wages), tax: column(reader, keys.tax) };
-  const out: W2StateLine[] = [];
-  for (let r = 0; r < rowCount(Object.values(cols)); r++) {
-    if (!rowHasValues([cols.wages.lines[r], cols.tax.lines[r]], [cols.state.lines[r], cols.id.lines[r]])) continue;
-    const { state, id } = stateAndId(cols.state, cols.id, r);
-    out.push(
-      create(W2StateLineSchema, {
-        state,
-        employerStateId: id,
-        stateWages: lineMoneyField(cols.wages.hit, cols.wages.lines[r]),
-        stateIncomeTax: lineMoneyField(cols.tax.hit, cols.tax.lines[r]),
-      }),
-    );
-  }
-  return out;
+  return stateRows(reader, keys.state, keys.stateId, [keys.wages, keys.tax]).map((row) =>
+    create(W2StateLineSchema, { state: row.state, employerStateId: row.id, stateWages: row.amounts[0], stateIncomeTax: row.amounts[1] }),
+  );
 }
 
 /** Local tax rows (W-2 boxes 18-20, 1099-R boxes 17-19). */

@@ -1,31 +1,19 @@
 import type { LabelSpec } from "../layout/label-search.js";
-import type { BoxDef } from "./box-defs.js";
+import type { BoxSpec } from "./box-fields.js";
 import { BOX12_SLOTS, BOX12_VALUE } from "./w2-box12.js";
 
-export type W2MoneyKey =
-  | "box1WagesTipsOtherComp"
-  | "box2FederalIncomeTaxWithheld"
-  | "box3SocialSecurityWages"
-  | "box4SocialSecurityTaxWithheld"
-  | "box5MedicareWagesAndTips"
-  | "box6MedicareTaxWithheld"
-  | "box7SocialSecurityTips"
-  | "box8AllocatedTips"
-  | "box10DependentCareBenefits"
-  | "box11NonqualifiedPlans";
-
-export const W2_MONEY: ReadonlyArray<BoxDef<W2MoneyKey>> = [
-  { key: "box1WagesTipsOtherComp", box: "1", synonyms: ["wages tips other compensation", "wages tips and other compensation", "wages tips other comp"] },
-  { key: "box2FederalIncomeTaxWithheld", box: "2", synonyms: ["federal income tax withheld", "fed income tax withheld", "federal tax withheld"] },
-  { key: "box3SocialSecurityWages", box: "3", synonyms: ["social security wages", "ss wages", "soc sec wages"] },
-  { key: "box4SocialSecurityTaxWithheld", box: "4", synonyms: ["social security tax withheld", "ss tax withheld", "soc sec tax withheld"] },
-  { key: "box5MedicareWagesAndTips", box: "5", synonyms: ["medicare wages and tips", "medicare wages"] },
-  { key: "box6MedicareTaxWithheld", box: "6", synonyms: ["medicare tax withheld"] },
-  { key: "box7SocialSecurityTips", box: "7", synonyms: ["social security tips", "ss tips", "soc sec tips"] },
-  { key: "box8AllocatedTips", box: "8", synonyms: ["allocated tips"] },
-  { key: "box10DependentCareBenefits", box: "10", synonyms: ["dependent care benefits"] },
-  { key: "box11NonqualifiedPlans", box: "11", synonyms: ["nonqualified plans", "non-qualified plans"] },
-];
+export const W2_MONEY = [
+  { key: "box1WagesTipsOtherComp", kind: "money", box: "1", synonyms: ["wages tips other compensation", "wages tips and other compensation", "wages tips other comp"] },
+  { key: "box2FederalIncomeTaxWithheld", kind: "money", box: "2", synonyms: ["federal income tax withheld", "fed income tax withheld", "federal tax withheld"] },
+  { key: "box3SocialSecurityWages", kind: "money", box: "3", synonyms: ["social security wages", "ss wages", "soc sec wages"] },
+  { key: "box4SocialSecurityTaxWithheld", kind: "money", box: "4", synonyms: ["social security tax withheld", "ss tax withheld", "soc sec tax withheld"] },
+  { key: "box5MedicareWagesAndTips", kind: "money", box: "5", synonyms: ["medicare wages and tips", "medicare wages"] },
+  { key: "box6MedicareTaxWithheld", kind: "money", box: "6", synonyms: ["medicare tax withheld"] },
+  { key: "box7SocialSecurityTips", kind: "money", box: "7", synonyms: ["social security tips", "ss tips", "soc sec tips"] },
+  { key: "box8AllocatedTips", kind: "money", box: "8", synonyms: ["allocated tips"] },
+  { key: "box10DependentCareBenefits", kind: "money", box: "10", synonyms: ["dependent care benefits"] },
+  { key: "box11NonqualifiedPlans", kind: "money", box: "11", synonyms: ["nonqualified plans", "non-qualified plans"] },
+] as const satisfies readonly BoxSpec[];
 
 export const W2_OTHER: readonly LabelSpec[] = [
   { key: "ssn", box: "a", synonyms: ["employee's social security number", "employee's ssn", "social security number"] },
