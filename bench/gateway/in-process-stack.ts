@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { create } from "@bufbuild/protobuf";
 import { createLogger } from "@docproc/common";
-import { ClassifyDocumentResponseSchema, ConfidenceSource } from "@docproc/gen/docproc/v1/classify_service_pb.js";
-import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
+import { ClassifyDocumentResponseSchema } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { createPageLoader } from "@docproc/ingest";
 import { buildApp as buildClassifyApp } from "../../services/classify/src/app.js";
 import { loadConfig as loadClassifyConfig } from "../../services/classify/src/config.js";
@@ -11,24 +10,10 @@ import type { ClassifyEngine } from "../../services/classify/src/engine.js";
 import { buildApp as buildGatewayApp } from "../../services/gateway/src/app.js";
 import { createBackendClients } from "../../services/gateway/src/backend-clients.js";
 import { loadConfig as loadGatewayConfig } from "../../services/gateway/src/config.js";
+import { cannedClassification } from "../../services/gateway/test/support/fake-backends.js";
 
-/** The canned answer of the fake classify handler: what a one-page W-2 classification looks like on the wire. */
-const CANNED = create(ClassifyDocumentResponseSchema, {
-  documentType: DocumentType.W2,
-  confidence: 0.97,
-  reasoning: "fake classifier for the gateway benchmark",
-  scores: [
-    { documentType: DocumentType.W2, score: 0.97 },
-    { documentType: DocumentType.FORM_1099_INT, score: 0.02 },
-    { documentType: DocumentType.OTHER, score: 0.01 },
-  ],
-  pages: [{ pageIndex: 0, documentType: DocumentType.W2, confidence: 0.97 }],
-  confidenceSource: ConfidenceSource.MODEL_PROBABILITIES,
-  modelId: "bench-fake",
-  engine: "vlm",
-  pageCount: 1,
-  latencyMs: 0n,
-});
+/** The fake classify handler's answer: what a one-page W-2 classification looks like on the wire (the gateway tests' canned one). */
+const CANNED = create(ClassifyDocumentResponseSchema, cannedClassification());
 
 /** A classify engine that is always ready; the handler below never calls it. */
 const fakeEngine: ClassifyEngine = {

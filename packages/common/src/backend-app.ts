@@ -1,6 +1,7 @@
 import type { DescFile, DescService } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { Logger } from "pino";
+import type { BackendConfig } from "./backend-env.js";
 import { createGrpcServer, type GrpcServer } from "./grpc-server.js";
 import { createMetrics, type DocprocMetrics } from "./metrics.js";
 import { createMetricsServer, type MetricsServer } from "./metrics-server.js";
@@ -20,21 +21,19 @@ export interface BackendAppOptions {
   handlers: Record<string, UnaryHandler>;
   /** The engine; undefined means every call answers FAILED_PRECONDITION. */
   engine: ReadinessProbe | undefined;
-  host: string;
-  port: number;
-  maxMessageBytes: number;
-  shutdownGraceMs: number;
+  /**
+   * Where to listen and the limits, as the service's config has them;
+   * maxInflightRequests: more are answered RESOURCE_EXHAUSTED; metricsPort:
+   * /metrics, /live and /ready on `host`, undefined for none (0 picks a port).
+   */
+  config: Pick<BackendConfig, "host" | "port" | "maxMessageBytes" | "shutdownGraceMs" | "maxInflightRequests" | "metricsPort">;
   reflectionFiles?: DescFile[];
   /** Readiness polling; defaults suit production (1 s doubling to 15 s, 30 s when ready). */
   readiness?: { minIntervalMs?: number; maxIntervalMs?: number; readyIntervalMs?: number };
-  /** Calls handled at once; more are answered RESOURCE_EXHAUSTED. Default: no limit. */
-  maxInflightRequests?: number;
   /** The process's metrics (share them with the engine); default createMetrics(serviceName). */
   metrics?: DocprocMetrics;
   /** Metrics label of the service; default the proto service name ("ExtractService"). */
   serviceName?: string;
-  /** Port of /metrics, /live and /ready on `host`; undefined: no metrics server (0 picks a port). */
-  metricsPort?: number;
 }
 
 /** A backend gRPC server whose health follows its engine. */
@@ -59,20 +58,20 @@ export interface BackendApp {
  * model server going away shows), and no made-up answers without an engine.
  */
 export function createBackendApp(options: BackendAppOptions): BackendApp {
-  const { engine, logger } = options;
+  const { config, engine, logger } = options;
   const handlers = engine ? options.handlers : noEngineHandlers(options.service);
   const metrics = options.metrics ?? createMetrics(options.serviceName ?? options.service.name);
   const server = createGrpcServer({
     logger,
     services: [{ service: options.service, handlers }],
     reflectionFiles: options.reflectionFiles,
-    maxReceiveMessageBytes: options.maxMessageBytes,
+    maxReceiveMessageBytes: config.maxMessageBytes,
     serving: false,
-    maxInflightRequests: options.maxInflightRequests,
+    maxInflightRequests: config.maxInflightRequests,
     metrics,
   });
   const metricsServer: MetricsServer | undefined =
-    options.metricsPort === undefined ? undefined : createMetricsServer({ metrics, ready: () => server.serving, logger });
+    config.metricsPort === undefined ? undefined : createMetricsServer({ metrics, ready: () => server.serving, logger });
   let metricsPort: number | undefined;
   const monitor: ReadinessMonitor | undefined = engine
     ? createReadinessMonitor({
@@ -93,10 +92,10 @@ export function createBackendApp(options: BackendAppOptions): BackendApp {
       return metricsPort;
     },
     async start() {
-      const port = await server.listen(options.host, options.port);
-      if (metricsServer && options.metricsPort !== undefined) {
-        metricsPort = await metricsServer.listen(options.host, options.metricsPort);
-        logger.info({ host: options.host, port: metricsPort }, "metrics listening (/metrics, /live, /ready)");
+      const port = await server.listen(config.host, config.port);
+      if (metricsServer && config.metricsPort !== undefined) {
+        metricsPort = await metricsServer.listen(config.host, config.metricsPort);
+        logger.info({ host: config.host, port: metricsPort }, "metrics listening (/metrics, /live, /ready)");
       }
       if (monitor) monitor.start();
       else logger.warn("no engine configured: every call answers FAILED_PRECONDITION");
@@ -104,7 +103,7 @@ export function createBackendApp(options: BackendAppOptions): BackendApp {
     },
     async stop() {
       monitor?.stop();
-      await server.shutdown(options.shutdownGraceMs);
+      await server.shutdown(config.shutdownGraceMs);
       await metricsServer?.close();
     },
   };

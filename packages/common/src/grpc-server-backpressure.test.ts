@@ -1,8 +1,8 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
-import { Health, HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
-import { Client, credentials } from "@grpc/grpc-js";
+import { HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { createTestClient, failure, healthStatus } from "../test-support/grpc-test-client.js";
 import type { CallContext } from "./call-context.js";
 import { callGrpcUnary } from "./call-grpc-unary.js";
 import { createGrpcServer } from "./grpc-server.js";
@@ -25,22 +25,13 @@ async function start(handler: (ctx: CallContext) => Promise<object>, maxInflight
     maxInflightRequests,
     metrics,
   });
-  const client = new Client(`127.0.0.1:${await server.listen("127.0.0.1", 0)}`, credentials.createInsecure());
+  const client = createTestClient(await server.listen("127.0.0.1", 0));
   cleanups.push(() => {
     client.close();
     server.server.forceShutdown();
   });
   const call = (deadline?: Date) => callGrpcUnary(client, ClassifyService.method.classifyDocument, {}, deadline ? { deadline } : {});
   return { server, client, metrics, call };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof ConnectError) return error;
-  throw new Error("expected a ConnectError");
 }
 
 describe("createGrpcServer back-pressure and metrics", () => {
@@ -57,12 +48,12 @@ describe("createGrpcServer back-pressure and metrics", () => {
     while (entered < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(h.server.inFlight).toBe(2);
 
-    const busy = await rejection(h.call());
+    const busy = await failure(h.call());
     expect(busy.code).toBe(Code.ResourceExhausted);
     expect(busy.rawMessage).toBe("server busy: 2 requests in flight");
     expect(busy.metadata.get("x-request-id")).toBeTruthy();
     // Health is not subject to the limit.
-    expect((await callGrpcUnary(h.client, Health.method.check, { service: "" })).response.status).toBe(ServingStatus.SERVING);
+    expect(await healthStatus(h.client)).toBe(ServingStatus.SERVING);
 
     open();
     await Promise.all(held);
@@ -81,7 +72,7 @@ describe("createGrpcServer back-pressure and metrics", () => {
     const h = await start(async () => {
       throw new ConnectError("document is required", Code.InvalidArgument);
     });
-    await rejection(h.call());
+    await failure(h.call());
     expect(await h.metrics.render()).toContain('code="INVALID_ARGUMENT"} 1');
   });
 

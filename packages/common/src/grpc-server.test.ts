@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { fromBinary, toBinary, create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { Client, credentials, Metadata } from "@grpc/grpc-js";
+import { type Client, Metadata } from "@grpc/grpc-js";
 import {
   ClassifyService,
   type ClassifyDocumentRequest,
@@ -14,8 +14,8 @@ import {
   HealthCheckResponseSchema,
   type HealthCheckResponse,
 } from "@docproc/gen/grpc/health/v1/health_pb.js";
-import * as v1 from "@docproc/gen/grpc/reflection/v1/reflection_pb.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { createTestClient, failure, healthStatus, reflectedServiceNames, whenAborted } from "../test-support/grpc-test-client.js";
 import type { CallContext } from "./call-context.js";
 import { callGrpcUnary } from "./call-grpc-unary.js";
 import { createGrpcServer, type GrpcServer } from "./grpc-server.js";
@@ -45,7 +45,7 @@ async function start(handler: Handler): Promise<Harness> {
     maxReceiveMessageBytes: 1024 * 1024,
   });
   const port = await server.listen("127.0.0.1", 0);
-  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
+  const client = createTestClient(port);
   cleanups.push(() => {
     client.close();
     server.server.forceShutdown();
@@ -60,25 +60,10 @@ async function start(handler: Handler): Promise<Harness> {
 const classify = (h: Harness, prompt: string, options: Parameters<typeof callGrpcUnary>[3] = {}) =>
   callGrpcUnary(h.client, ClassifyService.method.classifyDocument, { prompt }, options);
 
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ConnectError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-/** Waits until the handler saw its signal abort, and returns the reason. */
-function abortReason(signal: AbortSignal): Promise<unknown> {
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(signal.reason), { once: true }));
 }
 
 describe("createGrpcServer unary calls", () => {
@@ -104,11 +89,11 @@ describe("createGrpcServer unary calls", () => {
     const h = await start(async (_req, ctx) => {
       expect(ctx.deadline).toBeInstanceOf(Date);
       expect(ctx.timeoutMs()).toBeGreaterThanOrEqual(0);
-      const reason = await abortReason(ctx.signal);
+      const reason = await whenAborted(ctx.signal);
       seen.resolve(reason);
       throw reason;
     });
-    const error = await rejection(classify(h, "", { deadline: new Date(Date.now() + 200) }));
+    const error = await failure(classify(h, "", { deadline: new Date(Date.now() + 200) }));
     expect(error.code).toBe(Code.DeadlineExceeded);
     const reason = await seen.promise;
     expect(reason).toBeInstanceOf(ConnectError);
@@ -122,7 +107,7 @@ describe("createGrpcServer unary calls", () => {
       expect(ctx.deadline).toBeUndefined();
       expect(ctx.timeoutMs()).toBeUndefined();
       entered.resolve();
-      const reason = await abortReason(ctx.signal);
+      const reason = await whenAborted(ctx.signal);
       seen.resolve(reason);
       throw reason;
     });
@@ -130,7 +115,7 @@ describe("createGrpcServer unary calls", () => {
     const call = classify(h, "", { signal: controller.signal });
     await entered.promise;
     controller.abort();
-    expect((await rejection(call)).code).toBe(Code.Canceled);
+    expect((await failure(call)).code).toBe(Code.Canceled);
     expect((await seen.promise as ConnectError).code).toBe(Code.Canceled);
   });
 
@@ -138,7 +123,7 @@ describe("createGrpcServer unary calls", () => {
     const h = await start(async () => {
       throw new ConnectError("document.sources must not be empty", Code.InvalidArgument);
     });
-    const error = await rejection(classify(h, ""));
+    const error = await failure(classify(h, ""));
     expect(error.code).toBe(Code.InvalidArgument);
     expect(error.rawMessage).toBe("document.sources must not be empty");
     expect(error.metadata.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
@@ -148,18 +133,14 @@ describe("createGrpcServer unary calls", () => {
     const h = await start(async () => {
       throw new Error("secret detail /var/lib/model");
     });
-    const error = await rejection(classify(h, ""));
+    const error = await failure(classify(h, ""));
     expect(error.code).toBe(Code.Internal);
     expect(error.rawMessage).toBe("internal error");
-    const failure = h.logLines().find((l) => l.msg === "handler failed");
-    expect(JSON.stringify(failure)).toContain("secret detail");
+    const logged = h.logLines().find((l) => l.msg === "handler failed");
+    expect(JSON.stringify(logged)).toContain("secret detail");
     expect(h.logLines().find((l) => l.msg === "rpc")).toMatchObject({ code: "INTERNAL", level: 50 });
   });
 });
-
-function healthCheck(h: Harness, service = "") {
-  return callGrpcUnary(h.client, Health.method.check, { service });
-}
 
 /** Opens a Watch stream and collects its statuses. */
 function healthWatch(h: Harness, service = "") {
@@ -190,28 +171,16 @@ function healthWatch(h: Harness, service = "") {
 describe("createGrpcServer health, reflection and shutdown", () => {
   it("serves health for the server and each service", async () => {
     const h = await start(async () => ({}));
-    expect((await healthCheck(h)).response.status).toBe(ServingStatus.SERVING);
-    expect((await healthCheck(h, ClassifyService.typeName)).response.status).toBe(ServingStatus.SERVING);
+    expect(await healthStatus(h.client)).toBe(ServingStatus.SERVING);
+    expect(await healthStatus(h.client, ClassifyService.typeName)).toBe(ServingStatus.SERVING);
     h.server.setServing(false);
-    expect((await healthCheck(h, ClassifyService.typeName)).response.status).toBe(ServingStatus.NOT_SERVING);
-    expect((await rejection(healthCheck(h, "nope"))).code).toBe(Code.NotFound);
+    expect(await healthStatus(h.client, ClassifyService.typeName)).toBe(ServingStatus.NOT_SERVING);
+    expect((await failure(healthStatus(h.client, "nope"))).code).toBe(Code.NotFound);
   });
 
   it("lists the services over reflection", async () => {
     const h = await start(async () => ({}));
-    const names = await new Promise<string[]>((resolve, reject) => {
-      const stream = h.client.makeBidiStreamRequest(
-        `/${v1.ServerReflection.typeName}/ServerReflectionInfo`,
-        (m: v1.ServerReflectionRequest) => Buffer.from(toBinary(v1.ServerReflectionRequestSchema, m)),
-        (b: Buffer) => fromBinary(v1.ServerReflectionResponseSchema, b),
-      );
-      stream.on("data", (m: v1.ServerReflectionResponse) =>
-        resolve(m.messageResponse.case === "listServicesResponse" ? m.messageResponse.value.service.map((s) => s.name) : []),
-      );
-      stream.on("error", reject);
-      stream.write(create(v1.ServerReflectionRequestSchema, { messageRequest: { case: "listServices", value: "" } }));
-      stream.end();
-    });
+    const names = await reflectedServiceNames(h.client);
     expect(names).toEqual([
       "docproc.v1.ClassifyService",
       "grpc.health.v1.Health",
@@ -253,7 +222,7 @@ describe("createGrpcServer health, reflection and shutdown", () => {
     const entered = deferred();
     const h = await start(async (_req, ctx) => {
       entered.resolve();
-      const reason = await abortReason(ctx.signal);
+      const reason = await whenAborted(ctx.signal);
       seen.resolve(reason);
       throw reason;
     });
@@ -261,6 +230,6 @@ describe("createGrpcServer health, reflection and shutdown", () => {
     await entered.promise;
     await h.server.shutdown(50);
     expect((await seen.promise as ConnectError).code).toBe(Code.Canceled);
-    await rejection(call);
+    await failure(call);
   });
 });

@@ -42,14 +42,13 @@ export {
 } from "./call-grpc-unary.js";
 export type { InFlightTracker } from "./unary-call-handler.js";
 export {
-  backendServerEnv,
-  ingestEnv,
-  resolveEngineKind,
-  toBackendServerConfig,
-  toIngestConfig,
-  type BackendServerConfig,
+  describeBackendConfig,
+  loadBackendConfig,
+  type BackendConfig,
+  type BackendEnvDefaults,
   type IngestConfig,
 } from "./backend-env.js";
+export { runBackend, type BackendEngine, type RunBackendOptions } from "./run-backend.js";
 export {
   createBackendApp,
   type BackendApp,
@@ -64,6 +63,9 @@ export {
   type DeadlineSignal,
 } from "./signal-deadline.js";
 export { fullJitterDelayMs, retryWithBackoff, type RetryOptions } from "./retry-with-backoff.js";
+export { isTransientError, parseRetryAfterMs, retryAfterMsOf, retryHints } from "./retry-hints.js";
+export { abortError } from "./abort-error.js";
+export { createLimiter, type Limiter, type LimiterOptions, type Release } from "./create-limiter.js";
 export {
   createInflightLimit,
   serverBusyError,
@@ -77,6 +79,7 @@ export {
   type EngineMetrics,
   type RpcMetrics,
 } from "./metrics.js";
+export { createMetricFactory, type MetricFactory } from "./metric-factory.js";
 export { createMetricsServer, type MetricsServer, type MetricsServerOptions } from "./metrics-server.js";
 export {
   initTracing,

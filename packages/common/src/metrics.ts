@@ -1,5 +1,6 @@
 import { status as GrpcStatus } from "@grpc/grpc-js";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, type Counter, type Gauge, type Histogram, Registry } from "prom-client";
+import { createMetricFactory } from "./metric-factory.js";
 
 /** Latency buckets in seconds: 10 ms to 5 minutes (a long document on a busy GPU). */
 const DURATION_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 180, 300];
@@ -70,68 +71,50 @@ export function grpcCodeName(code: number): string {
 export function createMetrics(service: string): DocprocMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const registers = [registry];
+  const metric = createMetricFactory(registry);
 
-  const rpcRequests = new Counter({
-    name: "docproc_rpc_requests_total",
-    help: "RPCs finished, by method and gRPC status code.",
-    labelNames: ["service", "method", "code"] as const,
-    registers,
-  });
-  const rpcDuration = new Histogram({
-    name: "docproc_rpc_duration_seconds",
-    help: "RPC latency from arrival to response, in seconds.",
-    labelNames: ["service", "method"] as const,
-    buckets: DURATION_BUCKETS,
-    registers,
-  });
-  const rpcInflight = new Gauge({ name: "docproc_rpc_inflight", help: "RPCs being handled now.", labelNames: ["service"] as const, registers });
+  const rpcRequests = metric.counter("docproc_rpc_requests_total", "RPCs finished, by method and gRPC status code.", ["service", "method", "code"]);
+  const rpcDuration = metric.histogram(
+    "docproc_rpc_duration_seconds",
+    "RPC latency from arrival to response, in seconds.",
+    ["service", "method"],
+    DURATION_BUCKETS,
+  );
+  const rpcInflight = metric.gauge("docproc_rpc_inflight", "RPCs being handled now.", ["service"]);
   rpcInflight.set({ service }, 0);
-  const rpcRejected = new Counter({
-    name: "docproc_rpc_rejected_total",
-    help: "RPCs refused with RESOURCE_EXHAUSTED by back-pressure, by limit (requests, pages).",
-    labelNames: ["service", "reason"] as const,
-    registers,
-  });
-  const pagesProcessed = new Counter({
-    name: "docproc_pages_processed_total",
-    help: "Pages finished by an engine, by engine, document type and page status.",
-    labelNames: ["service", "engine", "document_type", "status"] as const,
-    registers,
-  });
-  const pagesInflight = new Gauge({ name: "docproc_pages_inflight", help: "Pages admitted and not yet finished.", labelNames: ["service"] as const, registers });
-  const modelRequests = new Counter({
-    name: "docproc_model_requests_total",
-    help: "Requests to a model server (vLLM), by outcome: ok or the error code.",
-    labelNames: ["service", "model", "outcome"] as const,
-    registers,
-  });
-  const modelRetries = new Counter({
-    name: "docproc_model_retries_total",
-    help: "Model-server requests repeated after a transient failure (connection, 5xx, 429).",
-    labelNames: ["service", "model"] as const,
-    registers,
-  });
-  const modelRequestDuration = new Histogram({
-    name: "docproc_model_request_duration_seconds",
-    help: "Model-server request latency, in seconds, whatever the outcome.",
-    labelNames: ["service", "model"] as const,
-    buckets: DURATION_BUCKETS,
-    registers,
-  });
-  const ocrDuration = new Histogram({
-    name: "docproc_ocr_duration_seconds",
-    help: "CPU OCR time per page, in seconds.",
-    labelNames: ["service"] as const,
-    buckets: DURATION_BUCKETS,
-    registers,
-  });
-  const documentsClassified = new Counter({
-    name: "docproc_documents_classified_total",
-    help: "Documents classified, by engine and resulting document type.",
-    labelNames: ["engine", "document_type"] as const,
-    registers,
-  });
+  const rpcRejected = metric.counter(
+    "docproc_rpc_rejected_total",
+    "RPCs refused with RESOURCE_EXHAUSTED by back-pressure, by limit (requests, pages).",
+    ["service", "reason"],
+  );
+  const pagesProcessed = metric.counter(
+    "docproc_pages_processed_total",
+    "Pages finished by an engine, by engine, document type and page status.",
+    ["service", "engine", "document_type", "status"],
+  );
+  const pagesInflight = metric.gauge("docproc_pages_inflight", "Pages admitted and not yet finished.", ["service"]);
+  const modelRequests = metric.counter(
+    "docproc_model_requests_total",
+    "Requests to a model server (vLLM), by outcome: ok or the error code.",
+    ["service", "model", "outcome"],
+  );
+  const modelRetries = metric.counter(
+    "docproc_model_retries_total",
+    "Model-server requests repeated after a transient failure (connection, 5xx, 429).",
+    ["service", "model"],
+  );
+  const modelRequestDuration = metric.histogram(
+    "docproc_model_request_duration_seconds",
+    "Model-server request latency, in seconds, whatever the outcome.",
+    ["service", "model"],
+    DURATION_BUCKETS,
+  );
+  const ocrDuration = metric.histogram("docproc_ocr_duration_seconds", "CPU OCR time per page, in seconds.", ["service"], DURATION_BUCKETS);
+  const documentsClassified = metric.counter(
+    "docproc_documents_classified_total",
+    "Documents classified, by engine and resulting document type.",
+    ["engine", "document_type"],
+  );
 
   return {
     service,

@@ -1,12 +1,13 @@
-import { create, createFileRegistry, fromBinary, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from "@bufbuild/protobuf";
+import { create, createFileRegistry, fromBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema, FileDescriptorSetSchema, type FileDescriptorProto } from "@bufbuild/protobuf/wkt";
 import { Code } from "@connectrpc/connect";
-import { Client, credentials, Metadata, Server, ServerCredentials } from "@grpc/grpc-js";
+import { type Client, Server, ServerCredentials } from "@grpc/grpc-js";
 import { ClassifyService, file_docproc_v1_classify_service } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { ExtractService, file_docproc_v1_extract_service } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import * as v1 from "@docproc/gen/grpc/reflection/v1/reflection_pb.js";
 import * as v1alpha from "@docproc/gen/grpc/reflection/v1alpha/reflection_pb.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient, reflect, reflectV1 as reflectV1With } from "../test-support/grpc-test-client.js";
 import { addGrpcReflection } from "./add-grpc-reflection.js";
 import { createReflectionResponder, fromV1alpha, toV1alpha } from "./reflection.js";
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
   );
-  client = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
+  client = createTestClient(port);
 });
 
 afterAll(() => {
@@ -32,31 +33,7 @@ afterAll(() => {
   server.forceShutdown();
 });
 
-/** Sends requests on one reflection stream and collects the answers. */
-function reflect<I extends DescMessage, O extends DescMessage>(
-  service: typeof v1.ServerReflection | typeof v1alpha.ServerReflection,
-  input: I,
-  output: O,
-  requests: MessageInitShape<I>[],
-): Promise<MessageShape<O>[]> {
-  return new Promise((resolve, reject) => {
-    const stream = client.makeBidiStreamRequest(
-      `/${service.typeName}/ServerReflectionInfo`,
-      (m: MessageShape<I>) => Buffer.from(toBinary(input, m)),
-      (b: Buffer) => fromBinary(output, b),
-      new Metadata(),
-    );
-    const out: MessageShape<O>[] = [];
-    stream.on("data", (m: MessageShape<O>) => out.push(m));
-    stream.on("error", reject);
-    stream.on("end", () => resolve(out));
-    for (const r of requests) stream.write(create(input, r));
-    stream.end();
-  });
-}
-
-const reflectV1 = (requests: MessageInitShape<typeof v1.ServerReflectionRequestSchema>[]) =>
-  reflect(v1.ServerReflection, v1.ServerReflectionRequestSchema, v1.ServerReflectionResponseSchema, requests);
+const reflectV1 = (requests: Parameters<typeof reflectV1With>[1]) => reflectV1With(client, requests);
 
 function fileNames(response: v1.ServerReflectionResponse): string[] {
   if (response.messageResponse.case !== "fileDescriptorResponse") throw new Error(`got ${response.messageResponse.case}`);
@@ -137,9 +114,9 @@ describe("reflection over grpc-js", () => {
 
   it("serves v1alpha with the same answers", async () => {
     const [answer] = await reflect(
+      client,
       v1alpha.ServerReflection,
-      v1alpha.ServerReflectionRequestSchema,
-      v1alpha.ServerReflectionResponseSchema,
+      { input: v1alpha.ServerReflectionRequestSchema, output: v1alpha.ServerReflectionResponseSchema },
       [{ host: "h", messageRequest: { case: "fileContainingSymbol", value: "docproc.v1.ClassifyService" } }],
     );
     expect(answer?.$typeName).toBe("grpc.reflection.v1alpha.ServerReflectionResponse");

@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
-import { Client, credentials, Metadata } from "@grpc/grpc-js";
+import { Metadata } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient } from "../test-support/grpc-test-client.js";
 import { callGrpcUnary } from "./call-grpc-unary.js";
 import { createGrpcServer } from "./grpc-server.js";
 import { createLogger } from "./logger.js";
@@ -57,7 +58,7 @@ describe("tracing", () => {
       ],
       maxReceiveMessageBytes: 1024 * 1024,
     });
-    const client = new Client(`127.0.0.1:${await server.listen("127.0.0.1", 0)}`, credentials.createInsecure());
+    const client = createTestClient(await server.listen("127.0.0.1", 0));
     try {
       const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
       const metadata = new Metadata();

@@ -1,3 +1,5 @@
+import { createLimiter } from "@docproc/common";
+
 export interface BoundedResult<R> {
   /** Results by input index; undefined where a worker failed or never ran. */
   values: (R | undefined)[];
@@ -8,7 +10,7 @@ export interface BoundedResult<R> {
 /**
  * Runs `worker` over `items` with at most `limit` in flight. On the first failure the shared
  * signal aborts the others and no new work starts; it still waits for everything in flight,
- * so the caller can release whatever did succeed. Hand-written: no pool library is installed.
+ * so the caller can release whatever did succeed.
  */
 export async function mapBounded<T, R>(
   items: readonly T[],
@@ -19,22 +21,21 @@ export async function mapBounded<T, R>(
   const controller = new AbortController();
   const shared = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
   const result: BoundedResult<R> = { values: new Array<R | undefined>(items.length).fill(undefined) };
-  let next = 0;
-
-  async function lane(): Promise<void> {
-    while (next < items.length && result.error === undefined) {
-      const index = next++;
-      try {
-        result.values[index] = await worker(items[index] as T, index, shared);
-      } catch (reason) {
-        if (result.error === undefined) {
-          result.error = { reason };
-          controller.abort();
+  const slot = createLimiter(limit);
+  await Promise.all(
+    items.map((item, index) =>
+      slot(async () => {
+        if (result.error !== undefined) return;
+        try {
+          result.values[index] = await worker(item, index, shared);
+        } catch (reason) {
+          if (result.error === undefined) {
+            result.error = { reason };
+            controller.abort();
+          }
         }
-      }
-    }
-  }
-
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+      }),
+    ),
+  );
   return result;
 }

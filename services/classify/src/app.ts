@@ -60,13 +60,8 @@ export function buildApp(deps: ClassifyAppDeps): BackendApp {
     service: ClassifyService,
     handlers: handler ? { classifyDocument: countingClassifications(handler, metrics) } : {},
     engine,
-    host: config.host,
-    port: config.port,
-    maxMessageBytes: config.maxMessageBytes,
-    shutdownGraceMs: config.shutdownGraceMs,
+    config,
     readiness: deps.readiness,
-    maxInflightRequests: config.maxInflightRequests,
     metrics,
-    metricsPort: config.metricsPort,
   });
 }

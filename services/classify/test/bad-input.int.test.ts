@@ -84,13 +84,13 @@ describe("classify: bad input through the real server", () => {
   });
 
   it("a page range with first_page after last_page", async () => {
-    const error = await rejected(inline(good, { firstPage: 3, lastPage: 2 }));
+    const error = await rejected(inline(good, { pageRange: { firstPage: 3, lastPage: 2 } }));
     expect(error.code).toBe(Code.InvalidArgument);
     expect(error.rawMessage).toContain("first_page");
   });
 
   it("a page range starting beyond the end", async () => {
-    const error = await rejected(inline(good, { firstPage: 7, lastPage: 0 }));
+    const error = await rejected(inline(good, { pageRange: { firstPage: 7, lastPage: 0 } }));
     expect(error.code).toBe(Code.InvalidArgument);
     expect(error.rawMessage).toContain("first_page 7");
   });

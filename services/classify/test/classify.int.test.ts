@@ -1,5 +1,5 @@
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import { Code, ConnectError } from "@connectrpc/connect";
+import { create } from "@bufbuild/protobuf";
+import { Code } from "@connectrpc/connect";
 import { callGrpcUnary, createLogger, type BackendApp } from "@docproc/common";
 import {
   ClassifyDocumentResponseSchema,
@@ -8,11 +8,17 @@ import {
   type ClassifyDocumentRequest,
 } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
-import { Health, HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
-import * as reflection from "@docproc/gen/grpc/reflection/v1/reflection_pb.js";
+import { HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import { createPageLoader } from "@docproc/ingest";
-import { Client, credentials, Metadata } from "@grpc/grpc-js";
+import { type Client, Metadata } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestClient,
+  failure,
+  healthStatus,
+  reflectedFilesContaining,
+  waitForHealth,
+} from "../../../packages/common/test-support/grpc-test-client.js";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import type { ClassifyEngine } from "../src/engine.js";
@@ -56,9 +62,9 @@ beforeAll(async () => {
     },
     readiness: { minIntervalMs: 10, maxIntervalMs: 20, readyIntervalMs: 20 },
   });
-  client = new Client(`127.0.0.1:${await app.start()}`, credentials.createInsecure());
+  client = createTestClient(await app.start());
   bareApp = buildApp({ config, logger, engine: undefined, pageLoader: createPageLoader(config.ingest) });
-  bareClient = new Client(`127.0.0.1:${await bareApp.start()}`, credentials.createInsecure());
+  bareClient = createTestClient(await bareApp.start());
 });
 
 afterAll(async () => {
@@ -75,30 +81,12 @@ const classify = (target: Client, metadata?: Metadata) =>
     metadata ? { metadata } : {},
   );
 
-async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ConnectError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function healthOf(target: Client, service = ""): Promise<ServingStatus> {
-  return (await callGrpcUnary(target, Health.method.check, { service })).response.status;
-}
-
-async function waitForHealth(target: Client, status: ServingStatus): Promise<void> {
-  while ((await healthOf(target)) !== status) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 describe("classify server over grpc-js", () => {
   it("is NOT_SERVING until the engine is ready, then SERVING", async () => {
-    expect(await healthOf(client)).toBe(ServingStatus.NOT_SERVING);
+    expect(await healthStatus(client)).toBe(ServingStatus.NOT_SERVING);
     engineReady = true;
     await waitForHealth(client, ServingStatus.SERVING);
-    expect(await healthOf(client, ClassifyService.typeName)).toBe(ServingStatus.SERVING);
+    expect(await healthStatus(client, ClassifyService.typeName)).toBe(ServingStatus.SERVING);
   });
 
   it("answers through the injected handler and echoes the request id", async () => {
@@ -123,27 +111,11 @@ describe("classify server over grpc-js", () => {
     expect(error.code).toBe(Code.FailedPrecondition);
     expect(error.rawMessage).toBe("no engine configured");
     expect(error.metadata.get("x-request-id")).toBeTruthy();
-    expect(await healthOf(bareClient)).toBe(ServingStatus.NOT_SERVING);
+    expect(await healthStatus(bareClient)).toBe(ServingStatus.NOT_SERVING);
   });
 
   it("describes ClassifyService over reflection", async () => {
-    const files = await new Promise<Uint8Array[]>((resolve, reject) => {
-      const stream = client.makeBidiStreamRequest(
-        `/${reflection.ServerReflection.typeName}/ServerReflectionInfo`,
-        (m: reflection.ServerReflectionRequest) => Buffer.from(toBinary(reflection.ServerReflectionRequestSchema, m)),
-        (b: Buffer) => fromBinary(reflection.ServerReflectionResponseSchema, b),
-      );
-      stream.on("data", (m: reflection.ServerReflectionResponse) =>
-        resolve(m.messageResponse.case === "fileDescriptorResponse" ? m.messageResponse.value.fileDescriptorProto : []),
-      );
-      stream.on("error", reject);
-      stream.write(
-        create(reflection.ServerReflectionRequestSchema, {
-          messageRequest: { case: "fileContainingSymbol", value: "docproc.v1.ClassifyService" },
-        }),
-      );
-      stream.end();
-    });
+    const files = await reflectedFilesContaining(client, "docproc.v1.ClassifyService");
     expect(files.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -11,7 +11,7 @@ import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import { Metadata, status as GrpcStatus } from "@grpc/grpc-js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pngPage } from "../../extract/test/support/image-fixtures.js";
-import { aborted, type ClassifyStack, failure, inline, startClassifyStack, W2_VERDICT } from "./support/classify-stack.js";
+import { type ClassifyStack, failure, inline, startClassifyStack, W2_VERDICT, whenAborted } from "./support/classify-stack.js";
 
 // Deadlines, cancellation, engine faults, back-pressure, metrics, SSRF and
 // shutdown through the real classify server (a fake engine stands in for the
@@ -43,7 +43,7 @@ beforeEach(() => {
 describe("classify: reliability", () => {
   it("a deadline reaches the engine's signal and the call ends DEADLINE_EXCEEDED", async () => {
     stack.setBehaviour(async (_page, signal) => {
-      throw await aborted(signal);
+      throw await whenAborted(signal);
     });
     // On a machine too busy to load the page within 300 ms the deadline ends
     // the call before the engine is asked; then a longer deadline is tried.
@@ -53,7 +53,7 @@ describe("classify: reliability", () => {
       expect(error.code).toBe(Code.DeadlineExceeded);
       const reached = stack.seen[0];
       if (!reached) continue;
-      expect(((await aborted(reached.signal)) as ConnectError).code).toBe(Code.DeadlineExceeded);
+      expect(((await whenAborted(reached.signal)) as ConnectError).code).toBe(Code.DeadlineExceeded);
       return;
     }
     throw new Error("the engine was never reached");
@@ -61,7 +61,7 @@ describe("classify: reliability", () => {
 
   it("a client cancel reaches the engine's signal", async () => {
     stack.setBehaviour(async (_page, signal) => {
-      throw await aborted(signal);
+      throw await whenAborted(signal);
     });
     let settle!: (code: number) => void;
     const outcome = new Promise<number>((resolve) => (settle = resolve));
@@ -77,7 +77,7 @@ describe("classify: reliability", () => {
     await until(() => stack.seen.length > 0);
     call.cancel();
     expect(await outcome).toBe(GrpcStatus.CANCELLED);
-    expect(((await aborted(stack.seen[0]!.signal)) as ConnectError).code).toBe(Code.Canceled);
+    expect(((await whenAborted(stack.seen[0]!.signal)) as ConnectError).code).toBe(Code.Canceled);
   });
 
   it("an unreachable model answers UNAVAILABLE, and the next call succeeds once it is back", async () => {

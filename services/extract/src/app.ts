@@ -59,13 +59,8 @@ export function buildApp(deps: ExtractAppDeps): BackendApp {
     service: ExtractService,
     handlers,
     engine,
-    host: config.host,
-    port: config.port,
-    maxMessageBytes: config.maxMessageBytes,
-    shutdownGraceMs: config.shutdownGraceMs,
+    config,
     readiness: deps.readiness,
-    maxInflightRequests: config.maxInflightRequests,
     metrics,
-    metricsPort: config.metricsPort,
   });
 }

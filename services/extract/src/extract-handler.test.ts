@@ -1,5 +1,5 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import { Code, ConnectError } from "@connectrpc/connect";
+import { Code } from "@connectrpc/connect";
 import { createInflightLimit, createLogger, createMetrics } from "@docproc/common";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import {
@@ -14,6 +14,7 @@ import { TypedDocumentSchema } from "@docproc/gen/docproc/v1/typed_document_pb.j
 import { FieldStatus, Severity, ValidationIssueSchema } from "@docproc/gen/docproc/v1/values_pb.js";
 import type { LoadedDocument, PageHandle, PageLoader, PageRangeInput, SourceInput } from "@docproc/ingest";
 import { describe, expect, it } from "vitest";
+import { failure } from "../../../packages/common/test-support/grpc-test-client.js";
 import type { ExtractEngine, ReadPagesInput } from "./engine.js";
 import { createExtractHandler, type ExtractHandlerDeps } from "./extract-handler.js";
 import type { TransformResult } from "./transform/transform-types.js";
@@ -119,16 +120,6 @@ const w2Fields = (confidences: number[], extra: FieldStatus[] = []) =>
     },
   });
 
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ConnectError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("createExtractHandler", () => {
   it("builds typed fields from unmasked layout, then masks every text it returns", async () => {
     const h = harness({ transform: { fields: w2Fields([0.9, 0.7]), issues: [] } });
@@ -176,13 +167,13 @@ describe("createExtractHandler", () => {
 
   it("answers with the first page's error code when every page failed, and still closes the document", async () => {
     const h = harness({ pages: [page(0, PageStatus.FAILED, "[deadline_exceeded] model timed out"), page(1, PageStatus.FAILED, "x")] });
-    const error = await rejection(createExtractHandler(h.deps)(request(), ctx()));
+    const error = await failure(createExtractHandler(h.deps)(request(), ctx()));
     expect(error.code).toBe(Code.DeadlineExceeded);
     expect(error.rawMessage).toContain("all 2 pages failed");
     expect(h.closed()).toBe(1);
 
     const plain = harness({ pages: [page(0, PageStatus.FAILED, "page could not be decoded")] });
-    expect((await rejection(createExtractHandler(plain.deps)(request(), ctx()))).code).toBe(Code.Unavailable);
+    expect((await failure(createExtractHandler(plain.deps)(request(), ctx()))).code).toBe(Code.Unavailable);
   });
 
   it("asks for review on warnings, repaired pages, illegible and low-confidence fields", async () => {
@@ -227,7 +218,7 @@ describe("createExtractHandler", () => {
     ];
     for (const [init, field] of bad) {
       const h = harness();
-      const error = await rejection(createExtractHandler(h.deps)(request(init), ctx()));
+      const error = await failure(createExtractHandler(h.deps)(request(init), ctx()));
       expect(error.code).toBe(Code.InvalidArgument);
       expect(error.rawMessage).toContain(field);
       expect(h.loads).toHaveLength(0);
@@ -250,7 +241,7 @@ describe("createExtractHandler", () => {
     const handler = createExtractHandler({ ...h.deps, pageAdmission, metrics });
 
     expect(pageAdmission.tryAcquire(1)).toBe(true); // another call holds one page
-    const busy = await rejection(handler(request(), ctx()));
+    const busy = await failure(handler(request(), ctx()));
     expect(busy.code).toBe(Code.ResourceExhausted);
     expect(busy.rawMessage).toBe("server busy: 1 pages in flight");
     expect(h.closed()).toBe(1);

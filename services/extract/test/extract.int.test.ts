@@ -1,5 +1,5 @@
-import { create, fromBinary, toBinary, type MessageInitShape } from "@bufbuild/protobuf";
-import { Code, ConnectError } from "@connectrpc/connect";
+import { create, type MessageInitShape } from "@bufbuild/protobuf";
+import { Code } from "@connectrpc/connect";
 import { callGrpcUnary, createLogger, type BackendApp } from "@docproc/common";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import {
@@ -12,12 +12,18 @@ import {
 import { LayoutCategory } from "@docproc/gen/docproc/v1/layout_pb.js";
 import { TypedDocumentSchema } from "@docproc/gen/docproc/v1/typed_document_pb.js";
 import { FieldStatus } from "@docproc/gen/docproc/v1/values_pb.js";
-import { Health, HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
-import * as reflection from "@docproc/gen/grpc/reflection/v1/reflection_pb.js";
+import { HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import { createPageLoader } from "@docproc/ingest";
-import { Client, credentials, Metadata } from "@grpc/grpc-js";
+import { type Client, Metadata } from "@grpc/grpc-js";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestClient,
+  failure,
+  healthStatus,
+  reflectedServiceNames,
+  waitForHealth,
+} from "../../../packages/common/test-support/grpc-test-client.js";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import type { ExtractEngine } from "../src/engine.js";
@@ -79,7 +85,7 @@ beforeAll(async () => {
     }),
     maskIdentifiers: fakeMask,
   });
-  client = new Client(`127.0.0.1:${await app.start()}`, credentials.createInsecure());
+  client = createTestClient(await app.start());
   bareApp = buildApp({
     config,
     logger,
@@ -90,7 +96,7 @@ beforeAll(async () => {
     },
     maskIdentifiers: fakeMask,
   });
-  bareClient = new Client(`127.0.0.1:${await bareApp.start()}`, credentials.createInsecure());
+  bareClient = createTestClient(await bareApp.start());
 });
 
 afterAll(async () => {
@@ -110,28 +116,10 @@ function extract(target: Client, init: RequestInit = {}, metadata?: Metadata) {
   return callGrpcUnary(target, ExtractService.method.extractDocument, request, metadata ? { metadata } : {});
 }
 
-async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ConnectError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function healthOf(target: Client, service: string): Promise<ServingStatus> {
-  return (await callGrpcUnary(target, Health.method.check, { service })).response.status;
-}
-
 describe("extract server over grpc-js", () => {
   it("turns SERVING once the engine is ready", async () => {
-    let status = await healthOf(client, "");
-    while (status !== ServingStatus.SERVING) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      status = await healthOf(client, "");
-    }
-    expect(await healthOf(client, ExtractService.typeName)).toBe(ServingStatus.SERVING);
+    await waitForHealth(client, ServingStatus.SERVING);
+    expect(await healthStatus(client, ExtractService.typeName)).toBe(ServingStatus.SERVING);
   });
 
   it("extracts inline PNG pages, masks the SSN and echoes the request id", async () => {
@@ -179,23 +167,11 @@ describe("extract server over grpc-js", () => {
     const error = await failure(extract(bareClient));
     expect(error.code).toBe(Code.FailedPrecondition);
     expect(error.rawMessage).toBe("no engine configured");
-    expect(await healthOf(bareClient, "")).toBe(ServingStatus.NOT_SERVING);
+    expect(await healthStatus(bareClient, "")).toBe(ServingStatus.NOT_SERVING);
   });
 
   it("lists the service, health and reflection over reflection", async () => {
-    const names = await new Promise<string[]>((resolve, reject) => {
-      const stream = client.makeBidiStreamRequest(
-        `/${reflection.ServerReflection.typeName}/ServerReflectionInfo`,
-        (m: reflection.ServerReflectionRequest) => Buffer.from(toBinary(reflection.ServerReflectionRequestSchema, m)),
-        (b: Buffer) => fromBinary(reflection.ServerReflectionResponseSchema, b),
-      );
-      stream.on("data", (m: reflection.ServerReflectionResponse) =>
-        resolve(m.messageResponse.case === "listServicesResponse" ? m.messageResponse.value.service.map((s) => s.name) : []),
-      );
-      stream.on("error", reject);
-      stream.write(create(reflection.ServerReflectionRequestSchema, { messageRequest: { case: "listServices", value: "" } }));
-      stream.end();
-    });
+    const names = await reflectedServiceNames(client);
     expect(names).toContain("docproc.v1.ExtractService");
     expect(names).toContain("grpc.health.v1.Health");
     expect(names).toContain("grpc.reflection.v1alpha.ServerReflection");

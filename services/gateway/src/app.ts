@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { Code, ConnectError, createContextValues } from "@connectrpc/connect";
 import { fastifyConnectPlugin } from "@connectrpc/connect-fastify";
 import type { Logger } from "@docproc/common";
@@ -82,6 +83,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const maxPagesPerKey = config.maxPagesInFlightPerKey;
   const pipeline = createDocumentPipeline({ classify: deps.classifyClient, extract: deps.extractClient });
   const limits = { defaultDeadlineMs: config.defaultDeadlineMs, maxDeadlineMs: config.maxDeadlineMs };
+  // Aborts the calls still running shutdownGraceMs after close() starts. Ours
+  // rather than connect-fastify's (shutdownTimeoutMs) so its listener limit can
+  // be lifted: Connect links every call's signal to it, one abort listener per
+  // call in flight, and Node warns (MaxListenersExceededWarning) from the
+  // 11th. Each listener leaves when its call ends, so the count is the load,
+  // not a leak.
+  const shutdown = new AbortController();
+  setMaxListeners(0, shutdown.signal);
 
   // Every response carries the id, RPC errors and gate rejections included:
   // connect-fastify copies reply headers onto whatever the handler answers.
@@ -98,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("preClose", async () => {
     monitor.markShuttingDown();
     void dual?.drain(config.shutdownGraceMs).then(() => dual?.server.closeAllConnections());
+    setTimeout(() => shutdown.abort(new ConnectError("the gateway is shutting down", Code.Unavailable)), config.shutdownGraceMs);
   });
 
   // Set before any plugin is registered: child scopes copy the handlers they see then.
@@ -124,8 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Longer caller deadlines were already capped to this by capDeadlineHeaders
     // (onRequest above), so Connect's rejection of longer ones never fires.
     maxTimeoutMs: config.maxDeadlineMs,
-    shutdownTimeoutMs: config.shutdownGraceMs,
-    shutdownError: new ConnectError("the gateway is shutting down", Code.Unavailable),
+    shutdownSignal: shutdown.signal,
     // Connect's default, kept on purpose: unknown JSON fields are ignored, so
     // clients built against a newer contract keep working. Both snake_case
     // and camelCase field names are accepted on input.

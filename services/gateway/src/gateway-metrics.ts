@@ -1,5 +1,4 @@
-import { createMetrics, grpcCodeName, type DocprocMetrics } from "@docproc/common";
-import { Counter, Histogram } from "prom-client";
+import { createMetricFactory, createMetrics, grpcCodeName, type DocprocMetrics } from "@docproc/common";
 import type { BackendCallObserver } from "./backend-clients.js";
 import type { RejectionReason } from "./quota-errors.js";
 
@@ -34,20 +33,18 @@ export interface GatewayMetrics {
  * backend, method and code, and backend retries.
  */
 export function createGatewayMetrics(base: DocprocMetrics = createMetrics("gateway")): GatewayMetrics {
-  const registers = [base.registry];
-  const backendDuration = new Histogram({
-    name: "docproc_gateway_backend_duration_seconds",
-    help: "Gateway → backend call attempts, by backend, method and gRPC code, in seconds.",
-    labelNames: ["backend", "method", "code"] as const,
-    buckets: BACKEND_BUCKETS,
-    registers,
-  });
-  const backendRetries = new Counter({
-    name: "docproc_gateway_backend_retries_total",
-    help: "Gateway → backend calls retried after UNAVAILABLE, by backend and method.",
-    labelNames: ["backend", "method"] as const,
-    registers,
-  });
+  const metric = createMetricFactory(base.registry);
+  const backendDuration = metric.histogram(
+    "docproc_gateway_backend_duration_seconds",
+    "Gateway → backend call attempts, by backend, method and gRPC code, in seconds.",
+    ["backend", "method", "code"],
+    BACKEND_BUCKETS,
+  );
+  const backendRetries = metric.counter(
+    "docproc_gateway_backend_retries_total",
+    "Gateway → backend calls retried after UNAVAILABLE, by backend and method.",
+    ["backend", "method"],
+  );
   let inflight = 0;
   return {
     contentType: base.contentType,

@@ -1,12 +1,13 @@
 import http from "node:http";
-import { Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
-import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { callGrpcUnary, grpcServiceDefinition } from "@docproc/common";
+import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { callGrpcUnary } from "@docproc/common";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient } from "../../../packages/common/test-support/grpc-test-client.js";
 import { startGateway, TEST_KEYS, type GatewayHarness } from "./support/gateway-harness.js";
+import { PROTOCOLS } from "./support/protocols.js";
 
 const document = { sources: [{ source: { case: "url" as const, value: "https://example.com/w2.png" } }] };
 
@@ -17,14 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw.close();
 });
-
-const PROTOCOLS = {
-  "connect h1": (baseUrl: string) => createConnectTransport({ baseUrl, httpVersion: "1.1" }),
-  "connect h2c": (baseUrl: string) => createConnectTransport({ baseUrl, httpVersion: "2" }),
-  "grpc h2c": (baseUrl: string) => createGrpcTransport({ baseUrl }),
-  "grpc-web h1": (baseUrl: string) => createGrpcWebTransport({ baseUrl, httpVersion: "1.1" }),
-  "grpc-web h2c": (baseUrl: string) => createGrpcWebTransport({ baseUrl, httpVersion: "2" }),
-} satisfies Record<string, (baseUrl: string) => Transport>;
 
 /** The header cases of the matrix and what each must give. */
 const CASES: Array<{ name: string; headers: Record<string, string>; error?: string }> = [
@@ -59,8 +52,7 @@ describe("API keys on every protocol", () => {
   }
 
   it("@grpc/grpc-js client: the whole matrix", async () => {
-    const Client = grpc.makeGenericClientConstructor(grpcServiceDefinition(ClassifyService), ClassifyService.typeName);
-    const client = new Client(`127.0.0.1:${gw.port}`, grpc.credentials.createInsecure());
+    const client = createTestClient(gw.port);
     try {
       for (const { headers, error } of CASES) {
         const metadata = new grpc.Metadata();

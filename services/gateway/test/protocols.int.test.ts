@@ -1,17 +1,18 @@
 import { create } from "@bufbuild/protobuf";
-import { createClient, type Transport } from "@connectrpc/connect";
-import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { callGrpcUnary, grpcServiceDefinition } from "@docproc/common";
+import { createClient } from "@connectrpc/connect";
+import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
+import { callGrpcUnary } from "@docproc/common";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import { DocumentService } from "@docproc/gen/docproc/v1/document_service_pb.js";
 import { ExtractService, PromptMode } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import { Health, HealthCheckResponse_ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
-import { ServerReflection, ServerReflectionRequestSchema, type ServerReflectionResponse } from "@docproc/gen/grpc/reflection/v1/reflection_pb.js";
 import * as v1alpha from "@docproc/gen/grpc/reflection/v1alpha/reflection_pb.js";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient, reflectV1 } from "../../../packages/common/test-support/grpc-test-client.js";
 import { startGateway, TEST_KEYS, type GatewayHarness } from "./support/gateway-harness.js";
+import { PROTOCOLS } from "./support/protocols.js";
 import { startSplitProxy, type SplitProxy } from "./support/split-proxy.js";
 
 const keyHeader = { "x-api-key": TEST_KEYS.alice };
@@ -28,14 +29,6 @@ afterAll(async () => {
   await proxy.close();
   await gw.close();
 });
-
-const PROTOCOLS = {
-  "connect h1": (baseUrl: string) => createConnectTransport({ baseUrl, httpVersion: "1.1" }),
-  "connect h2c": (baseUrl: string) => createConnectTransport({ baseUrl, httpVersion: "2" }),
-  "grpc h2c": (baseUrl: string) => createGrpcTransport({ baseUrl }),
-  "grpc-web h1": (baseUrl: string) => createGrpcWebTransport({ baseUrl, httpVersion: "1.1" }),
-  "grpc-web h2c": (baseUrl: string) => createGrpcWebTransport({ baseUrl, httpVersion: "2" }),
-} satisfies Record<string, (baseUrl: string) => Transport>;
 
 describe("one port, every protocol", () => {
   it("answers Connect JSON over plain HTTP/1.1 with snake_case or camelCase input", async () => {
@@ -95,8 +88,7 @@ describe("one port, every protocol", () => {
   });
 
   it("serves a @grpc/grpc-js client", async () => {
-    const Client = grpc.makeGenericClientConstructor(grpcServiceDefinition(ClassifyService), ClassifyService.typeName);
-    const client = new Client(`127.0.0.1:${gw.port}`, grpc.credentials.createInsecure());
+    const client = createTestClient(gw.port);
     try {
       const metadata = new grpc.Metadata();
       metadata.set("x-api-key", TEST_KEYS.alice);
@@ -120,23 +112,11 @@ describe("one port, every protocol", () => {
   });
 
   it("lists every service over gRPC reflection (grpc-js client, no key)", async () => {
-    const Client = grpc.makeGenericClientConstructor(grpcServiceDefinition(ServerReflection), ServerReflection.typeName);
-    const client = new Client(`127.0.0.1:${gw.port}`, grpc.credentials.createInsecure());
+    const client = createTestClient(gw.port);
     try {
-      const call = client.makeBidiStreamRequest(
-        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
-        grpcServiceDefinition(ServerReflection)["serverReflectionInfo"]!.requestSerialize,
-        grpcServiceDefinition(ServerReflection)["serverReflectionInfo"]!.responseDeserialize,
-      );
-      const first = new Promise<ServerReflectionResponse>((resolve, reject) => {
-        call.once("data", (message: ServerReflectionResponse) => resolve(message));
-        call.once("error", reject);
-      });
-      call.write(create(ServerReflectionRequestSchema, { messageRequest: { case: "listServices", value: "" } }));
-      const response = await first;
-      call.end();
-      expect(response.messageResponse.case).toBe("listServicesResponse");
-      const names = response.messageResponse.case === "listServicesResponse" ? response.messageResponse.value.service.map((s) => s.name) : [];
+      const [response] = await reflectV1(client, [{ messageRequest: { case: "listServices", value: "" } }]);
+      expect(response?.messageResponse.case).toBe("listServicesResponse");
+      const names = response?.messageResponse.case === "listServicesResponse" ? response.messageResponse.value.service.map((s) => s.name) : [];
       expect(names).toEqual(
         expect.arrayContaining([
           "docproc.v1.ClassifyService",

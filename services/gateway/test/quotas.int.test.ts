@@ -1,12 +1,13 @@
 import { Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { callGrpcUnary, grpcServiceDefinition } from "@docproc/common";
+import { callGrpcUnary } from "@docproc/common";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import { DocumentService } from "@docproc/gen/docproc/v1/document_service_pb.js";
 import { Health, HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient } from "../../../packages/common/test-support/grpc-test-client.js";
 import { cannedClassification, cannedExtraction } from "./support/fake-backends.js";
 import { startGateway, type GatewayHarness } from "./support/gateway-harness.js";
 
@@ -71,8 +72,7 @@ describe("per-key rate limits", () => {
   });
 
   it("answers RESOURCE_EXHAUSTED with a retry-after trailer to a @grpc/grpc-js client", async () => {
-    const Client = grpc.makeGenericClientConstructor(grpcServiceDefinition(ClassifyService), ClassifyService.typeName);
-    const client = new Client(`127.0.0.1:${gw.port}`, grpc.credentials.createInsecure());
+    const client = createTestClient(gw.port);
     try {
       const metadata = new grpc.Metadata();
       metadata.set("x-api-key", KEYS.grpc);

@@ -1,9 +1,10 @@
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
-import { callGrpcUnary, grpcServiceDefinition } from "@docproc/common";
+import { callGrpcUnary } from "@docproc/common";
 import { ClassifyService } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient } from "../../../packages/common/test-support/grpc-test-client.js";
 import { cannedClassification } from "./support/fake-backends.js";
 import { startGateway, TEST_KEYS, type GatewayHarness } from "./support/gateway-harness.js";
 
@@ -57,8 +58,7 @@ describe("request ids", () => {
     expect(live.headers.get("x-request-id")).toBe("live-1");
 
     gw.classify.behave({ kind: "reply", response: cannedClassification });
-    const Client = grpc.makeGenericClientConstructor(grpcServiceDefinition(ClassifyService), ClassifyService.typeName);
-    const client = new Client(`127.0.0.1:${gw.port}`, grpc.credentials.createInsecure());
+    const client = createTestClient(gw.port);
     try {
       const metadata = new grpc.Metadata();
       metadata.set("x-api-key", TEST_KEYS.alice);
@@ -113,8 +113,7 @@ describe("deadlines", () => {
 
   it("rejects a @grpc/grpc-js call past its deadline with DEADLINE_EXCEEDED", async () => {
     gw.classify.behave({ kind: "hang" });
-    const Client = grpc.makeGenericClientConstructor(grpcServiceDefinition(ClassifyService), ClassifyService.typeName);
-    const client = new Client(`127.0.0.1:${gw.port}`, grpc.credentials.createInsecure());
+    const client = createTestClient(gw.port);
     try {
       const metadata = new grpc.Metadata();
       metadata.set("x-api-key", TEST_KEYS.alice);

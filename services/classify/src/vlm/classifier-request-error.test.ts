@@ -1,22 +1,11 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { classifierRetryAfterMs, isRetryableClassifierError, parseRetryAfterMs, toClassifierError } from "./classifier-request-error.js";
+import { classifierRetryAfterMs, isRetryableClassifierError, toClassifierError } from "./classifier-request-error.js";
 
 const live = () => new AbortController().signal;
 const httpError = (status: number, headers: Record<string, string> = {}) =>
   OpenAI.APIError.generate(status, { message: "boom at http://secret-host/v1?key=abc" }, undefined, new Headers(headers));
-
-describe("parseRetryAfterMs", () => {
-  it("reads retry-after-ms, seconds and HTTP dates", () => {
-    expect(parseRetryAfterMs(new Headers({ "retry-after-ms": "1500" }))).toBe(1500);
-    expect(parseRetryAfterMs(new Headers({ "retry-after": "2" }))).toBe(2000);
-    const inFuture = parseRetryAfterMs(new Headers({ "retry-after": new Date(Date.now() + 60_000).toUTCString() }));
-    expect(inFuture).toBeGreaterThan(0);
-    expect(parseRetryAfterMs(new Headers({ "retry-after": "soon" }))).toBeUndefined();
-    expect(parseRetryAfterMs(undefined)).toBeUndefined();
-  });
-});
 
 describe("toClassifierError", () => {
   it("marks 5xx, 429 and connection failures retryable, with the Retry-After", () => {

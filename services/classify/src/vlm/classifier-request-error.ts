@@ -1,40 +1,23 @@
 import { Code, ConnectError } from "@connectrpc/connect";
+import { parseRetryAfterMs, retryHints } from "@docproc/common";
 import OpenAI from "openai";
 
-/**
- * Metadata key marking a failure that a repeat of the same request may cure:
- * no HTTP response (refused, reset, DNS), an attempt that ran out of its own
- * timeout while the caller still had time, a 5xx or a 429. Never another 4xx
- * (the same request fails the same way) nor a malformed answer.
- */
-const TRANSIENT_KEY = "transient";
-/** Metadata key carrying the server's Retry-After in milliseconds (same key as extract's). */
-export const RETRY_AFTER_MS_KEY = "retry-after-ms";
-
 /** The caller's abort as a ConnectError: its own ConnectError reason, else DeadlineExceeded for a timeout, Canceled otherwise. */
-export function abortError(signal: AbortSignal): ConnectError {
+function abortError(signal: AbortSignal): ConnectError {
   const reason: unknown = signal.reason;
   if (reason instanceof ConnectError) return reason;
   const timedOut = reason instanceof Error && reason.name === "TimeoutError";
   return new ConnectError(timedOut ? "deadline exceeded" : "request cancelled", timedOut ? Code.DeadlineExceeded : Code.Canceled);
 }
 
-/** Retry-After from `retry-after-ms` or `retry-after` (seconds or an HTTP date), as the openai client reads it. */
-export function parseRetryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const raw = headers?.get("retry-after");
-  if (!raw) return undefined;
-  const seconds = Number.parseFloat(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
+/**
+ * A failure that a repeat of the same request may cure: no HTTP response
+ * (refused, reset, DNS), an attempt that ran out of its own timeout while the
+ * caller still had time, a 5xx or a 429. Never another 4xx (the same request
+ * fails the same way) nor a malformed answer.
+ */
 function transient(message: string, code: Code, retryAfterMs?: number): ConnectError {
-  const metadata: Record<string, string> = { [TRANSIENT_KEY]: "1" };
-  if (retryAfterMs !== undefined) metadata[RETRY_AFTER_MS_KEY] = String(Math.round(retryAfterMs));
-  return new ConnectError(message, code, metadata);
+  return new ConnectError(message, code, retryHints({ transient: true, retryAfterMs }));
 }
 
 /**
@@ -60,14 +43,5 @@ export function toClassifierError(error: unknown, signal: AbortSignal): ConnectE
   return new ConnectError("classifier request failed", Code.Internal);
 }
 
-/** True for a mapped failure worth another attempt (see TRANSIENT_KEY). */
-export function isRetryableClassifierError(error: unknown): boolean {
-  return error instanceof ConnectError && error.metadata.get(TRANSIENT_KEY) === "1";
-}
-
-/** The Retry-After a mapped failure carries, in milliseconds, if the server sent one. */
-export function classifierRetryAfterMs(error: unknown): number | undefined {
-  if (!(error instanceof ConnectError)) return undefined;
-  const value = Number.parseFloat(error.metadata.get(RETRY_AFTER_MS_KEY) ?? "");
-  return Number.isFinite(value) ? value : undefined;
-}
+/** True for a mapped failure worth another attempt (see transient), and the Retry-After it carries. */
+export { isTransientError as isRetryableClassifierError, retryAfterMsOf as classifierRetryAfterMs } from "@docproc/common";

@@ -1,11 +1,11 @@
 import { type MessageInitShape } from "@bufbuild/protobuf";
-import { ConnectError } from "@connectrpc/connect";
 import { callGrpcUnary, createLogger, createMetrics, type BackendApp, type CallGrpcUnaryOptions, type DocprocMetrics } from "@docproc/common";
 import { ClassifyService, ConfidenceSource, type ClassifyDocumentRequestSchema } from "@docproc/gen/docproc/v1/classify_service_pb.js";
 import { DocumentType } from "@docproc/gen/docproc/v1/document_pb.js";
 import { createPageLoader, type PageHandle } from "@docproc/ingest";
-import { Client, credentials } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
 import sharp from "sharp";
+import { createTestClient } from "../../../../packages/common/test-support/grpc-test-client.js";
 import { buildApp } from "../../src/app.js";
 import { type ClassifyConfig, loadConfig } from "../../src/config.js";
 import type { ClassifyEngine, PageVerdict } from "../../src/engine.js";
@@ -61,7 +61,7 @@ export async function startClassifyStack(options: { env?: Record<string, string>
   };
   const app = buildApp({ config, logger, engine, pageLoader: createPageLoader(config.ingest), metrics, readiness: { minIntervalMs: 10, maxIntervalMs: 50 } });
   const port = await app.start();
-  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure(), { "grpc.max_send_message_length": 64 * 1024 * 1024 });
+  const client = createTestClient(port, { maxMessageBytes: 64 * 1024 * 1024 });
   return {
     config,
     app,
@@ -77,23 +77,4 @@ export async function startClassifyStack(options: { env?: Record<string, string>
   };
 }
 
-/** A one-source document of inline bytes. */
-export function inline(bytes: Uint8Array, pageRange?: { firstPage: number; lastPage: number }): ClassifyRequestInit {
-  return { document: { sources: [{ source: { case: "content", value: bytes } }], ...(pageRange ? { pageRange } : {}) } };
-}
-
-/** The ConnectError a call failed with (throws when it succeeded). */
-export async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof ConnectError) return outcome;
-  throw new Error(outcome === undefined ? "expected the call to fail" : `unexpected error: ${String(outcome)}`);
-}
-
-/** Resolves when `signal` aborts, with its reason. */
-export function aborted(signal: AbortSignal): Promise<unknown> {
-  if (signal.aborted) return Promise.resolve(signal.reason);
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(signal.reason), { once: true }));
-}
+export { failure, inline, whenAborted } from "../../../../packages/common/test-support/grpc-test-client.js";

@@ -1,10 +1,10 @@
 import { Code, ConnectError } from "@connectrpc/connect";
+import { retryAfterMsOf } from "@docproc/common";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { blankPng } from "../../test-support/fake-page-handle.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../../test-support/fake-openai-server.js";
 import { createDotsOcrClient, DOTS_OCR_IMAGE_PLACEHOLDER, type DotsOcrClient } from "./dots-ocr-client.js";
-import { retryAfterMs } from "./model-server-error.js";
 
 const MODEL = "dots-ocr";
 const SECRET_KEY = "sk-do-not-leak";
@@ -90,7 +90,7 @@ describe("dots.ocr client errors", () => {
     server.setHandler(() => ({ kind: "json", status: 429, body: { error: { message: "busy" } }, headers: { "retry-after": "7" } }));
     const error = await failure(call());
     expect(error.code).toBe(Code.ResourceExhausted);
-    expect(retryAfterMs(error)).toBe(7000);
+    expect(retryAfterMsOf(error)).toBe(7000);
   });
 
   it("maps a context-length 400 to InvalidArgument and other 400s to Internal", async () => {

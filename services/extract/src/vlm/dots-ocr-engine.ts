@@ -1,10 +1,9 @@
 import { Code, ConnectError } from "@connectrpc/connect";
-import type { EngineMetrics, Logger } from "@docproc/common";
+import { createLimiter, type EngineMetrics, type Logger } from "@docproc/common";
 import { PromptMode } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import type { ExtractEngine, ReadPagesInput } from "../engine.js";
 import { createDotsOcrClient } from "./dots-ocr-client.js";
 import { effectivePromptMode } from "./dots-ocr-prompts.js";
-import { createLimiter } from "./limit-concurrency.js";
 import { abortReason } from "./model-server-error.js";
 import { createPageCompleter, type RetryPolicy } from "./page-completer.js";
 import { type ReadDotsPageInput, readDotsPage } from "./read-dots-page.js";
@@ -50,7 +49,7 @@ function validBox(input: ReadPagesInput): boolean {
  */
 export function createDotsOcrEngine(options: DotsOcrEngineOptions): ExtractEngine {
   const client = createDotsOcrClient(options);
-  const limit = createLimiter(options.pageConcurrency);
+  const limit = createLimiter(options.pageConcurrency, { what: "extract" });
   const logger = options.logger;
   const complete = createPageCompleter(client, { model: options.model, retry: options.retry, metrics: options.metrics, logger });
 
@@ -67,9 +66,9 @@ export function createDotsOcrEngine(options: DotsOcrEngineOptions): ExtractEngin
       const groundingBox = mode === PromptMode.GROUNDING_OCR ? input.groundingBox : undefined;
       const pageInput = (page: ReadPagesInput["pages"][number]): ReadDotsPageInput =>
         groundingBox ? { page, mode, groundingBox } : { page, mode };
-      // Queued pages of an abandoned call start, see the aborted signal and
-      // throw at once, so they free their slot without any work.
-      return Promise.all(input.pages.map((page) => limit(() => readDotsPage(complete, pageInput(page), signal, logger))));
+      // Queued pages of an abandoned call leave the line when the signal
+      // aborts (with the same error readDotsPage would throw), never taking a slot.
+      return Promise.all(input.pages.map((page) => limit(() => readDotsPage(complete, pageInput(page), signal, logger), signal)));
     },
 
     async ready(signal) {

@@ -1,4 +1,5 @@
 import { Code, ConnectError } from "@connectrpc/connect";
+import { abortError, parseRetryAfterMs, retryHints } from "@docproc/common";
 
 /**
  * A failed model-server call, described without the client library's error
@@ -15,50 +16,16 @@ export type ModelServerFailure =
   /** A response that is not the expected JSON. */
   | { kind: "malformed" };
 
-/** Metadata key carrying the server's Retry-After, in milliseconds, for a retry layer. */
-export const RETRY_AFTER_MS_KEY = "retry-after-ms";
-
 /**
- * Metadata key marking a failure worth repeating: no HTTP response at all
- * (refused, reset, DNS), a 5xx, or a 429. Never a 4xx (the same request
- * would fail the same way), a timeout (the page already had its full time)
- * or a malformed answer.
+ * Which failures are worth repeating (marked with retryHints' transient
+ * flag): no HTTP response at all (refused, reset, DNS), a 5xx, or a 429.
+ * Never a 4xx (the same request would fail the same way), a timeout (the
+ * page already had its full time) or a malformed answer.
  */
-export const TRANSIENT_KEY = "transient";
-const TRANSIENT = { [TRANSIENT_KEY]: "1" };
+const TRANSIENT = retryHints({ transient: true });
 
-/** True for a mapped model-server failure that a retry may cure (see TRANSIENT_KEY). */
-export function isTransientModelError(error: unknown): boolean {
-  return error instanceof ConnectError && error.metadata.get(TRANSIENT_KEY) === "1";
-}
-
-/** The caller's abort as a ConnectError: a timeout reason is DeadlineExceeded, anything else Canceled. */
-export function abortReason(signal: AbortSignal, what: string): ConnectError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof ConnectError) return reason;
-  if (reason instanceof Error && reason.name === "TimeoutError") {
-    return new ConnectError(`${what} timed out`, Code.DeadlineExceeded);
-  }
-  return new ConnectError(`${what} canceled`, Code.Canceled);
-}
-
-/** Retry-After from `retry-after-ms` or `retry-after` (seconds or an HTTP date), like the openai client reads it. */
-function parseRetryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const raw = headers?.get("retry-after");
-  if (!raw) return undefined;
-  const seconds = Number.parseFloat(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** The Retry-After a mapped error carries, in milliseconds, if the server sent one. */
-export function retryAfterMs(error: ConnectError): number | undefined {
-  const value = Number.parseFloat(error.metadata.get(RETRY_AFTER_MS_KEY) ?? "");
-  return Number.isFinite(value) ? value : undefined;
-}
+/** The caller's abort as a ConnectError (the engines and read-dots-page.ts call it by this name). */
+export { abortError as abortReason } from "@docproc/common";
 
 /** A socket-level error code such as ECONNREFUSED; never a URL or message text. */
 function causeCode(error: unknown): string | undefined {
@@ -73,15 +40,15 @@ function causeCode(error: unknown): string | undefined {
 
 function statusError(failure: Extract<ModelServerFailure, { kind: "status" }>, what: string, model: string): ConnectError {
   const { status } = failure;
-  const retryAfter = parseRetryAfterMs(failure.headers);
-  const metadata = retryAfter === undefined ? undefined : { [RETRY_AFTER_MS_KEY]: String(Math.round(retryAfter)) };
-  if (status === 429) return new ConnectError(`${what}: model server is overloaded (HTTP 429)`, Code.ResourceExhausted, { ...metadata, ...TRANSIENT });
-  if (status >= 500) return new ConnectError(`${what}: model server error (HTTP ${status})`, Code.Unavailable, { ...metadata, ...TRANSIENT });
+  const retryAfterMs = parseRetryAfterMs(failure.headers);
+  const retryable = retryHints({ transient: true, retryAfterMs });
+  if (status === 429) return new ConnectError(`${what}: model server is overloaded (HTTP 429)`, Code.ResourceExhausted, retryable);
+  if (status >= 500) return new ConnectError(`${what}: model server error (HTTP ${status})`, Code.Unavailable, retryable);
   if (status === 401 || status === 403) {
     return new ConnectError(`${what}: model server refused the API key (HTTP ${status})`, Code.Internal);
   }
   if (status === 404) return new ConnectError(`${what}: model "${model}" is not served (HTTP 404)`, Code.Internal);
-  if (status === 408) return new ConnectError(`${what}: model server timed out (HTTP 408)`, Code.Unavailable, metadata);
+  if (status === 408) return new ConnectError(`${what}: model server timed out (HTTP 408)`, Code.Unavailable, retryHints({ transient: false, retryAfterMs }));
   // vLLM answers 400 when the image tokens plus max_completion_tokens exceed
   // --max-model-len; that depends on the page, so it is the caller's input.
   const text = failure.message.toLowerCase();
@@ -107,7 +74,7 @@ export interface FailureContext {
  */
 export function mapModelServerFailure(failure: ModelServerFailure, context: FailureContext): ConnectError {
   const { signal, what } = context;
-  if (signal?.aborted) return abortReason(signal, what);
+  if (signal?.aborted) return abortError(signal, what);
   switch (failure.kind) {
     case "aborted":
       return new ConnectError(`${what} canceled`, Code.Canceled);

@@ -1,8 +1,7 @@
 import { ConnectError } from "@connectrpc/connect";
 import { codeToString } from "@connectrpc/connect/protocol-connect";
-import { type EngineMetrics, type Logger, retryWithBackoff, withSpan } from "@docproc/common";
+import { type EngineMetrics, isTransientError, type Logger, retryAfterMsOf, retryWithBackoff, withSpan } from "@docproc/common";
 import type { DotsOcrClient, DotsOcrCompletion } from "./dots-ocr-client.js";
-import { isTransientModelError, retryAfterMs } from "./model-server-error.js";
 
 /** How often and how patiently one page's request is repeated after a transient failure. */
 export interface RetryPolicy {
@@ -81,8 +80,8 @@ export function createPageCompleter(client: DotsOcrClient, options: PageComplete
         baseDelayMs: policy.baseDelayMs,
         maxDelayMs: policy.maxDelayMs,
         minAttemptMs: policy.minAttemptMs,
-        isRetryable: isTransientModelError,
-        retryAfterMs: (error) => (error instanceof ConnectError ? retryAfterMs(error) : undefined),
+        isRetryable: isTransientError,
+        retryAfterMs: retryAfterMsOf,
         onRetry: ({ attempt, delayMs, error }) => {
           metrics?.countModelRetry(model);
           logger?.warn(

@@ -1,11 +1,11 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import { ConnectError } from "@connectrpc/connect";
 import { callGrpcUnary, createLogger, createMetrics, type BackendApp, type CallGrpcUnaryOptions, type DocprocMetrics } from "@docproc/common";
 import { ExtractService, type ExtractDocumentRequestSchema } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import { TypedDocumentSchema } from "@docproc/gen/docproc/v1/typed_document_pb.js";
-import { Health, HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
+import { HealthCheckResponse_ServingStatus as ServingStatus } from "@docproc/gen/grpc/health/v1/health_pb.js";
 import { createPageLoader } from "@docproc/ingest";
-import { Client, credentials } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
+import { createTestClient, inline, waitForHealth } from "../../../../packages/common/test-support/grpc-test-client.js";
 import { buildApp } from "../../src/app.js";
 import { type ExtractConfig, loadConfig } from "../../src/config.js";
 import { createDotsOcrEngine } from "../../src/vlm/dots-ocr-engine.js";
@@ -84,10 +84,7 @@ export async function startExtractStack(options: ExtractStackOptions = {}): Prom
     readiness: { minIntervalMs: 10, maxIntervalMs: 50, readyIntervalMs: 1000 },
   });
   const port = await app.start();
-  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure(), {
-    "grpc.max_send_message_length": 64 * 1024 * 1024,
-    "grpc.max_receive_message_length": 64 * 1024 * 1024,
-  });
+  const client = createTestClient(port, { maxMessageBytes: 64 * 1024 * 1024 });
   return {
     config,
     app,
@@ -96,13 +93,7 @@ export async function startExtractStack(options: ExtractStackOptions = {}): Prom
     metrics,
     port,
     extract: (request, callOptions = {}) => callGrpcUnary(client, ExtractService.method.extractDocument, request, callOptions),
-    async waitServing() {
-      for (;;) {
-        const { response } = await callGrpcUnary(client, Health.method.check, { service: "" });
-        if (response.status === ServingStatus.SERVING) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
+    waitServing: () => waitForHealth(client, ServingStatus.SERVING),
     async close() {
       client.close();
       await app.stop();
@@ -110,16 +101,6 @@ export async function startExtractStack(options: ExtractStackOptions = {}): Prom
       await model.close();
     },
   };
-}
-
-/** The ConnectError a call failed with (throws when it succeeded). */
-export async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof ConnectError) return outcome;
-  throw new Error(outcome === undefined ? "expected the call to fail" : `unexpected error: ${String(outcome)}`);
 }
 
 /**
@@ -140,12 +121,4 @@ export async function modelFrameWidth(stack: ExtractStack, png: Uint8Array): Pro
   return width;
 }
 
-/** A one-source document of inline bytes, with an optional media type hint and page range. */
-export function inline(bytes: Uint8Array, options: { mediaType?: string; pageRange?: { firstPage: number; lastPage: number } } = {}): ExtractRequestInit {
-  return {
-    document: {
-      sources: [{ source: { case: "content", value: bytes }, mediaType: options.mediaType ?? "" }],
-      ...(options.pageRange ? { pageRange: options.pageRange } : {}),
-    },
-  };
-}
+export { failure, inline } from "../../../../packages/common/test-support/grpc-test-client.js";
