@@ -59,4 +59,7 @@ onShutdownSignals(async (signal) => {
     await tracing.shutdown();
   }
   logger.info("stopped");
+  // Idle keep-alive sockets or long-lived client streams must not keep a
+  // stopped gateway alive: everything worth finishing has finished.
+  process.exit(process.exitCode ?? 0);
 });
