@@ -1,3 +1,4 @@
+import { maskIdentifiers } from "../../services/extract/src/fields/index.js";
 /**
  * Value comparison for the extract benchmark: a truth.json value (corpus
  * README normalisation) against a predicted typed field serialised with
@@ -79,6 +80,8 @@ export function valuesMatch(name: string, truthField: JsonObject | undefined, tr
   if (isObject(truth)) return addressMatches(truth, value);
   if (typeof truth !== "string") return false;
   if (isObject(value)) {
+    // Account numbers are returned masked by design: compare the last four digits.
+    if (typeof value["last4"] === "string") return value["last4"] === digits(truth).slice(-4);
     if ("units" in value || "nanos" in value || "currency_code" in value) {
       return Number.isFinite(Number(truth)) && Math.abs(moneyNumber(value) - Number(truth)) < 0.0005;
     }
@@ -99,6 +102,9 @@ export function valuesMatch(name: string, truthField: JsonObject | undefined, tr
     return value.toLowerCase().endsWith(truth.toLowerCase()); // enum: PAYMENT_METHOD_CREDIT_CARD vs CREDIT_CARD
   }
   if (normalizeText(value) === normalizeText(truth)) return true;
+  // Text that carries an identifier (a MICR line) is returned masked by design.
+  const masked = (text: string): string => normalizeText(text).replace(/\*+/g, "*");
+  if (masked(value) === masked(maskIdentifiers(truth))) return true;
   return /phone/.test(name) && digits(value).length >= 7 && digits(value) === digits(truth);
 }
 
