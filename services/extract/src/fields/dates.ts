@@ -79,14 +79,14 @@ function expandYear(y: string): number {
  * start's month belongs to the year after.
  */
 function resolveYear(month: number, ctx: DateContext): number {
-  const end = toDocDate(ctx.periodEnd);
-  const start = toDocDate(ctx.periodStart);
+  const end = asProtoDate(ctx.periodEnd);
+  const start = asProtoDate(ctx.periodStart);
   if (end && end.year > 0) return month > end.month ? end.year - 1 : end.year;
   if (start && start.year > 0) return month < start.month ? start.year + 1 : start.year;
   return ctx.defaultYear ?? 0;
 }
 
-function toDocDate(d: DocDate | globalThis.Date | undefined): { year: number; month: number } | undefined {
+function asProtoDate(d: DocDate | globalThis.Date | undefined): { year: number; month: number } | undefined {
   if (!d) return undefined;
   if (d instanceof globalThis.Date) return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
   return { year: d.year, month: d.month };
