@@ -36,6 +36,8 @@ export interface BackendClient {
     request: MessageShape<I>,
     options: BackendCallOptions,
   ): Promise<MessageShape<O>>;
+  /** The engine and model of the last successful answer (responses carry them), for /health. */
+  lastAnswerEngine(): { engine: string; modelId: string } | undefined;
   /** grpc.health.v1 Check on the same channel; rejects with a ConnectError when the backend cannot answer. */
   checkHealth(options: { service?: string; timeoutMs: number }): Promise<HealthCheckResponse_ServingStatus>;
   close(): void;
@@ -165,8 +167,18 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     });
   }
 
+  let lastEngine: { engine: string; modelId: string } | undefined;
+  const rememberEngine = <T>(response: T): T => {
+    const answer = response as { engine?: unknown; modelId?: unknown };
+    if (typeof answer.engine === "string" && answer.engine && typeof answer.modelId === "string") {
+      lastEngine = { engine: answer.engine, modelId: answer.modelId };
+    }
+    return response;
+  };
+
   return {
     name: options.name,
+    lastAnswerEngine: () => lastEngine,
     call(method, request, callOptions) {
       const entry = definition[method.localName];
       if (method.parent.typeName !== options.service.typeName || entry === undefined) {
@@ -183,7 +195,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
           perCall.logger?.info({ backend: options.name, rpc: entry.path, failedAttempt, delayMs: Math.round(delayMs) }, "retrying backend call");
           options.observer?.onRetry?.({ backend: options.name, method: entry.path });
         },
-      });
+      }).then(rememberEngine);
     },
     async checkHealth({ service = "", timeoutMs }) {
       const request = create(HealthCheckRequestSchema, { service });

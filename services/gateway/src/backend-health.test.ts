@@ -10,6 +10,7 @@ function fakeBackend(name: string, answer: () => Promise<ServingStatus>) {
     name,
     checks: 0,
     call: () => Promise.reject(new ConnectError("not used", Code.Unimplemented)),
+    lastAnswerEngine: () => (name === "classify" ? { engine: "cpu", modelId: "cpu:test-ocr" } : undefined),
     checkHealth: () => {
       fake.checks += 1;
       return answer();
@@ -31,6 +32,8 @@ describe("createBackendHealthMonitor", () => {
     const snapshot = await monitor.snapshot();
     expect(snapshot.classify).toMatchObject({ status: "NOT_SERVING", error: "health status NOT_SERVING" });
     expect(snapshot.extract).toMatchObject({ status: "UNREACHABLE", error: "extract backend unavailable" });
+    expect(snapshot.classify.engine).toEqual({ engine: "cpu", modelId: "cpu:test-ocr" });
+    expect(snapshot.extract.engine).toBeUndefined();
     expect(isReady(snapshot)).toBe(false);
   });
 

@@ -11,6 +11,8 @@ export interface BackendHealth {
   latencyMs: number;
   /** Why it is not serving; a short message, never an address. */
   error?: string;
+  /** The engine ("vlm" / "cpu") and model id of the backend's last answer, once it answered. */
+  engine?: { engine: string; modelId: string };
 }
 
 /** The backends' health at one moment. */
@@ -52,6 +54,11 @@ export function createBackendHealthMonitor(options: BackendHealthMonitorOptions)
   let inFlight: Promise<Omit<HealthSnapshot, "shuttingDown">> | undefined;
 
   async function checkOne(client: BackendClient): Promise<BackendHealth> {
+    const engine = client.lastAnswerEngine();
+    return { ...(await checkStatus(client)), ...(engine ? { engine } : {}) };
+  }
+
+  async function checkStatus(client: BackendClient): Promise<BackendHealth> {
     const startedAt = performance.now();
     const latency = () => Math.round(performance.now() - startedAt);
     try {

@@ -32,5 +32,10 @@ export function registerHealthRoutes(app: FastifyInstance, monitor: BackendHealt
 }
 
 function toJson(health: BackendHealth) {
-  return { status: health.status, latency_ms: health.latencyMs, ...(health.error ? { error: health.error } : {}) };
+  return {
+    status: health.status,
+    latency_ms: health.latencyMs,
+    ...(health.error ? { error: health.error } : {}),
+    ...(health.engine ? { engine: health.engine.engine, model: health.engine.modelId } : {}),
+  };
 }

@@ -143,4 +143,11 @@ describe("end to end on the CPU engines", () => {
     expect(status, text).toBe(200);
     expect((JSON.parse(text) as { type: string }).type).toBe(type);
   }, 180_000);
+
+  it("/health says which engine answered", async () => {
+    const health = (await (await fetch(`${baseUrl}/health`)).json()) as Record<string, any>;
+    expect(health["backends"]["classify"]).toMatchObject({ status: "SERVING", engine: "cpu" });
+    expect(health["backends"]["extract"]).toMatchObject({ status: "SERVING", engine: "cpu" });
+    expect(health["backends"]["extract"]["model"]).toMatch(/^cpu:tesseract/);
+  });
 });
