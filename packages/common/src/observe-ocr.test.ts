@@ -30,3 +30,18 @@ describe("observeOcr", () => {
     expect(await metrics.render()).toContain('docproc_ocr_duration_seconds_count{service="extract"} 2');
   });
 });
+
+describe("observeOcr options", () => {
+  it("passes per-page options through to the engine", async () => {
+    const seen: unknown[] = [];
+    const engine = {
+      async recognize(_png: Buffer, _signal?: AbortSignal, options?: { segmentation: string }): Promise<string> {
+        seen.push(options);
+        return "ok";
+      },
+    };
+    const ocr = observeOcr(engine, createMetrics("extract"));
+    await ocr.recognize(Buffer.from("x"), undefined, { segmentation: "sparse-text" });
+    expect(seen).toEqual([{ segmentation: "sparse-text" }]);
+  });
+});

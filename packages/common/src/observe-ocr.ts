@@ -3,7 +3,7 @@ import { withSpan } from "./tracing.js";
 
 /** The part of an OCR engine (@docproc/ocr's OcrEngine) that is timed. */
 export interface Recognizer<R> {
-  recognize(png: Buffer, signal?: AbortSignal): Promise<R>;
+  recognize(png: Buffer, signal?: AbortSignal, ...options: never[]): Promise<R>;
 }
 
 /**
@@ -13,11 +13,12 @@ export interface Recognizer<R> {
  * A Proxy (not a copy) so getters and methods keep their own `this`.
  */
 export function observeOcr<R, E extends Recognizer<R>>(engine: E, metrics: Pick<EngineMetrics, "observeOcrSeconds">): E {
-  const recognize = (png: Buffer, signal?: AbortSignal): Promise<R> =>
+  // Extra arguments (per-page options such as the page segmentation mode) pass through untouched.
+  const recognize = (png: Buffer, signal?: AbortSignal, ...options: never[]): Promise<R> =>
     withSpan("ocr page", { "docproc.png_bytes": png.length }, async () => {
       const startedAt = performance.now();
       try {
-        return await engine.recognize(png, signal);
+        return await engine.recognize(png, signal, ...options);
       } finally {
         metrics.observeOcrSeconds((performance.now() - startedAt) / 1000);
       }

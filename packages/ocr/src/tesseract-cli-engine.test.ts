@@ -1,5 +1,6 @@
-import { rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { Code } from "@connectrpc/connect";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +48,29 @@ describe("tesseract CLI engine (fake binary)", () => {
     expect(page.lines[0]?.bbox).toEqual({ x0: 40, y0: 72, x1: 400, y1: 102 });
     await engine.close();
     await expect(engine.recognize(await whitePng(8, 8))).rejects.toMatchObject({ code: Code.Unavailable });
+  });
+
+  it("passes --psm 11 for sparse-text segmentation and 4 otherwise", async () => {
+    // A stand-in that answers with one word: the --psm value it was given.
+    const dir = await mkdtemp(join(tmpdir(), "fake-tesseract-psm-"));
+    written.push(dir);
+    const echo = join(dir, "tesseract");
+    const header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
+    const script = [
+      `#!${process.execPath}`,
+      "const args = process.argv.slice(2);",
+      `const header = ${JSON.stringify(header)};`,
+      "process.stdin.resume();",
+      'process.stdin.on("end", () => process.stdout.write(`${header}\\n5\\t1\\t1\\t1\\t1\\t1\\t1\\t1\\t10\\t10\\t90\\tpsm${args[args.indexOf("--psm") + 1]}\\n`));',
+    ].join("\n");
+    await writeFile(echo, script);
+    await chmod(echo, 0o755);
+    const engine = createTesseractCliEngine({ binary: echo, version: "5.3.0", workers: 1, env: { PATH: "/usr/bin:/bin" } });
+    const png = await whitePng(40, 20);
+    await expect(engine.recognize(png, undefined, { segmentation: "sparse-text" })).resolves.toMatchObject({ text: "psm11" });
+    await expect(engine.recognize(png, undefined, { segmentation: "single-column" })).resolves.toMatchObject({ text: "psm4" });
+    await expect(engine.recognize(png)).resolves.toMatchObject({ text: "psm4" });
+    await engine.close();
   });
 
   it("kills the process and rejects when the signal aborts", async () => {

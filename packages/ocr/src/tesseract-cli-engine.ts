@@ -5,7 +5,8 @@ import { createLimiter } from "./create-limiter.js";
 import { parseTesseractTsv } from "./parse-tesseract-tsv.js";
 import { readPngSize } from "./read-png-size.js";
 import { runProcess } from "./run-process.js";
-import type { OcrEngine, OcrPage } from "./types.js";
+import { tesseractPsm } from "./tesseract-psm.js";
+import type { OcrEngine, OcrPage, RecognizeOptions } from "./types.js";
 
 export interface TesseractCliEngineOptions {
   /** The program to run ("tesseract" resolves through PATH). */
@@ -18,8 +19,10 @@ export interface TesseractCliEngineOptions {
   logger?: Logger;
 }
 
-/** Same settings as the tesseract.js path: English, PSM 4, word boxes as TSV, page read from stdin. */
-const ARGS = ["stdin", "stdout", "-l", "eng", "--psm", "4", "-c", "debug_file=/dev/null", "tsv"];
+/** Same settings as the tesseract.js path: English, PSM 4 unless asked, word boxes as TSV, page read from stdin. */
+function argsFor(options: RecognizeOptions | undefined): string[] {
+  return ["stdin", "stdout", "-l", "eng", "--psm", tesseractPsm(options?.segmentation), "-c", "debug_file=/dev/null", "tsv"];
+}
 const MAX_TSV_BYTES = 32 * 1024 * 1024;
 
 /**
@@ -33,12 +36,12 @@ export function createTesseractCliEngine(options: TesseractCliEngineOptions): Oc
   const env = { ...options.env, OMP_THREAD_LIMIT: "1" };
   let closed = false;
 
-  async function recognize(png: Buffer, signal?: AbortSignal): Promise<OcrPage> {
+  async function recognize(png: Buffer, signal?: AbortSignal, recognizeOptions?: RecognizeOptions): Promise<OcrPage> {
     if (closed) throw new ConnectError("OCR engine is closed", Code.Unavailable);
     const { width, height } = readPngSize(png);
     const release = await limiter.acquire(signal);
     try {
-      const result = await runProcess(options.binary, ARGS, { input: png, env, signal, maxStdoutBytes: MAX_TSV_BYTES });
+      const result = await runProcess(options.binary, argsFor(recognizeOptions), { input: png, env, signal, maxStdoutBytes: MAX_TSV_BYTES });
       if (result.code !== 0) {
         options.logger?.warn({ code: result.code, stderr: result.stderr.slice(0, 300) }, "tesseract CLI failed");
         throw new ConnectError(`tesseract CLI failed with exit code ${String(result.code)}`, Code.Internal);

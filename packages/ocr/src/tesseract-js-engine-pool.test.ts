@@ -10,8 +10,19 @@ class FakeWorker implements PoolWorker {
   readonly worker = new EventEmitter();
   readonly jobs: Array<{ resolve: (r: { data: Tesseract.Page }) => void; reject: (e: unknown) => void }> = [];
   terminated = false;
+  /** tessedit_pageseg_mode at each recognize call, as the pool set it. */
+  readonly modes: string[] = [];
+  readonly parameterCalls: Array<Partial<Tesseract.WorkerParams>> = [];
+  private mode = "4";
+
+  setParameters(params: Partial<Tesseract.WorkerParams>): Promise<void> {
+    this.parameterCalls.push(params);
+    if (params.tessedit_pageseg_mode !== undefined) this.mode = String(params.tessedit_pageseg_mode);
+    return Promise.resolve();
+  }
 
   recognize(): Promise<{ data: Tesseract.Page }> {
+    this.modes.push(this.mode);
     return new Promise((resolve, reject) => this.jobs.push({ resolve, reject }));
   }
 
@@ -52,6 +63,26 @@ describe("createTesseractJsEngine pool", () => {
     expect(page.lines[0]?.words[0]).toEqual({ text: "three", confidence: 0.9, bbox: { x0: 1, y0: 2, x1: 30, y1: 12 } });
     await engine.close();
     expect(fake.terminated).toBe(true);
+  });
+
+  it("switches the worker to PSM 11 for sparse-text pages and back, only when the mode changes", async () => {
+    const fake = new FakeWorker();
+    const engine = createTesseractJsEngine({ workers: 1, createWorker: async () => fake });
+    const png = await blankPng();
+    const pages = [
+      engine.recognize(png),
+      engine.recognize(png, undefined, { segmentation: "sparse-text" }),
+      engine.recognize(png, undefined, { segmentation: "sparse-text" }),
+      engine.recognize(png, undefined, { segmentation: "single-column" }),
+    ];
+    for (const text of ["a", "b", "c", "d"]) {
+      for (let i = 0; i < 4 && fake.jobs.length === 0; i++) await tick();
+      fake.finish(text);
+    }
+    await expect(Promise.all(pages)).resolves.toHaveLength(4);
+    expect(fake.modes).toEqual(["4", "11", "11", "4"]);
+    expect(fake.parameterCalls).toEqual([{ tessedit_pageseg_mode: "11" }, { tessedit_pageseg_mode: "4" }]);
+    await engine.close();
   });
 
   it("fails the job of a crashed worker thread and replaces the worker", async () => {

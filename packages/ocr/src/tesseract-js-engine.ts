@@ -6,11 +6,16 @@ import { blankPng } from "./blank-png.js";
 import { createTesseractJsWorker, tesseractJsMajorVersion, workerThreadOf } from "./create-tesseract-js-worker.js";
 import { pageFromTesseractJs } from "./page-from-tesseract-js.js";
 import { readPngSize } from "./read-png-size.js";
-import type { OcrEngine, OcrPage } from "./types.js";
+import { tesseractPsm } from "./tesseract-psm.js";
+import type { OcrEngine, OcrPage, RecognizeOptions } from "./types.js";
 
-/** The part of a tesseract.js worker the pool uses. */
+/**
+ * The part of a tesseract.js worker the pool uses. A new worker is expected in single-column
+ * mode (PSM 4, as createTesseractJsWorker leaves it); the pool switches the mode per job.
+ */
 export interface PoolWorker {
   recognize(image: Buffer, options: object, output: Partial<Tesseract.OutputFormats>): Promise<{ data: Tesseract.Page }>;
+  setParameters(params: Partial<Tesseract.WorkerParams>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
 
@@ -23,6 +28,8 @@ export interface TesseractJsEngineOptions {
 
 interface Job {
   png: Buffer;
+  /** tessedit_pageseg_mode for this page. */
+  psm: string;
   width: number;
   height: number;
   done: boolean;
@@ -32,6 +39,8 @@ interface Job {
 
 interface Slot {
   worker?: PoolWorker;
+  /** The worker's current tessedit_pageseg_mode. */
+  psm: string;
   job?: Job;
   starting?: Promise<void>;
   respawns: number;
@@ -41,6 +50,7 @@ interface Slot {
 const MAX_RESPAWNS = 3;
 /** v7 returns only text unless asked; blocks carry the word and line boxes. */
 const OUTPUT: Partial<Tesseract.OutputFormats> = { text: false, blocks: true };
+const DEFAULT_PSM = tesseractPsm(undefined);
 
 /**
  * A pool of tesseract.js workers (one worker thread each, single-threaded WASM).
@@ -53,7 +63,7 @@ export function createTesseractJsEngine(options: TesseractJsEngineOptions): OcrE
   const size = Math.max(1, Math.floor(options.workers));
   const createWorker = options.createWorker ?? createTesseractJsWorker;
   const log = options.logger;
-  const slots: Slot[] = Array.from({ length: size }, () => ({ respawns: 0 }));
+  const slots: Slot[] = Array.from({ length: size }, () => ({ respawns: 0, psm: DEFAULT_PSM }));
   const queue: Job[] = [];
   let started: Promise<void> | undefined;
   let closed = false;
@@ -84,6 +94,7 @@ export function createTesseractJsEngine(options: TesseractJsEngineOptions): OcrE
         thread?.on("error", (error: unknown) => onCrash(slot, worker, error));
         thread?.on("exit", (code: unknown) => onCrash(slot, worker, new Error(`worker exited with code ${String(code)}`)));
         slot.worker = worker;
+        slot.psm = DEFAULT_PSM;
       })
       .catch((error: unknown) => {
         log?.error({ err: error }, "tesseract.js worker failed to start");
@@ -128,9 +139,20 @@ export function createTesseractJsEngine(options: TesseractJsEngineOptions): OcrE
     }
   }
 
+  /** Switches the worker's page segmentation when the job needs another one (a parameter job on the worker). */
+  async function recognizeOn(slot: Slot, worker: PoolWorker, job: Job): Promise<{ data: Tesseract.Page }> {
+    if (slot.psm !== job.psm) {
+      // Marked unknown first: a failed switch must not leave the slot believing the old mode.
+      slot.psm = "";
+      await worker.setParameters({ tessedit_pageseg_mode: job.psm as Tesseract.PSM });
+      if (slot.worker === worker) slot.psm = job.psm; // else the worker crashed and was replaced meanwhile
+    }
+    return worker.recognize(job.png, {}, OUTPUT);
+  }
+
   function run(slot: Slot, worker: PoolWorker, job: Job): void {
     slot.job = job;
-    worker.recognize(job.png, {}, OUTPUT).then(
+    recognizeOn(slot, worker, job).then(
       (result) => {
         if (slot.job !== job) return; // crashed meanwhile; already failed
         slot.job = undefined;
@@ -147,7 +169,7 @@ export function createTesseractJsEngine(options: TesseractJsEngineOptions): OcrE
     );
   }
 
-  async function recognize(png: Buffer, signal?: AbortSignal): Promise<OcrPage> {
+  async function recognize(png: Buffer, signal?: AbortSignal, options?: RecognizeOptions): Promise<OcrPage> {
     if (closed) throw new ConnectError("OCR engine is closed", Code.Unavailable);
     const { width, height } = readPngSize(png);
     if (signal?.aborted) throw abortError(signal);
@@ -160,6 +182,7 @@ export function createTesseractJsEngine(options: TesseractJsEngineOptions): OcrE
       };
       const job: Job = {
         png,
+        psm: tesseractPsm(options?.segmentation),
         width,
         height,
         done: false,

@@ -36,6 +36,22 @@ export interface OcrPage {
   text: string;
 }
 
+/**
+ * How Tesseract finds the text lines of a page.
+ * - "single-column" (PSM 4, the default): one column of lines of varying size. Keeps a receipt's
+ *   item and price on one line, and a paragraph's lines in order.
+ * - "sparse-text" (PSM 11): every cluster of text on its own, in no particular order. Suits a
+ *   low-resolution form, where PSM 4 joins tiny box labels and large values of neighbouring boxes
+ *   into one line and the line recogniser then loses the labels. The layout step regroups words
+ *   into rows, so reading order does not depend on it.
+ */
+export type PageSegmentation = "single-column" | "sparse-text";
+
+export interface RecognizeOptions {
+  /** Default "single-column". */
+  segmentation?: PageSegmentation;
+}
+
 /** A pool of OCR workers. Never touches the network. */
 export interface OcrEngine {
   /** "tesseract.js-7" or "tesseract-cli-<version>". */
@@ -45,8 +61,9 @@ export interface OcrEngine {
   /**
    * Reads one PNG. When `signal` aborts the promise rejects at once with a
    * Canceled/DeadlineExceeded ConnectError; the worker finishes in the background.
+   * `options.segmentation` picks Tesseract's page segmentation for this page only.
    */
-  recognize(png: Buffer, signal?: AbortSignal): Promise<OcrPage>;
+  recognize(png: Buffer, signal?: AbortSignal, options?: RecognizeOptions): Promise<OcrPage>;
   /** Starts every worker and runs one tiny recognition so the first page is not slow. */
   warmup(): Promise<void>;
   /** Stops the workers; later calls to recognize reject with Unavailable. */

@@ -8,7 +8,8 @@ import type { Segment } from "./layout-types.js";
 import { orderElements } from "./order-elements.js";
 import { stackTextBlocks } from "./stack-text-blocks.js";
 import { median } from "./text-metrics.js";
-import { toLayoutElement, type OcrFrame } from "./to-layout-element.js";
+import type { OcrFrame } from "../ocr-frame.js";
+import { toLayoutElement } from "./to-layout-element.js";
 
 /**
  * Turns OCR words into dots.ocr-style layout elements so the same transformers read CPU and
@@ -16,7 +17,8 @@ import { toLayoutElement, type OcrFrame } from "./to-layout-element.js";
  * line items, receipt items, key/value grids) with cells and an HTML `text`; Text blocks of
  * stacked lines (a form box's label with its value under it, an address, a paragraph);
  * Title / Section-header by size and position; Page-footer at the bottom. Elements come in
- * reading order with boxes in original page pixels (OCR pixels divided by frame.scale).
+ * reading order with boxes in original page pixels (mapped back through the frame's scale and
+ * deskew turn; rows are found in the straightened OCR image).
  */
 export function layoutFromOcr(page: OcrPage, frame: OcrFrame): LayoutElement[] {
   const segments = buildSegments(page.lines);

@@ -3,7 +3,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { PageStatus, PromptMode } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import { LayoutCategory, NormalizedBoxSchema } from "@docproc/gen/docproc/v1/layout_pb.js";
 import type { PageHandle } from "@docproc/ingest";
-import type { OcrEngine, OcrLine, OcrPage } from "@docproc/ocr";
+import type { OcrEngine, OcrLine, OcrPage, RecognizeOptions } from "@docproc/ocr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { createCpuExtractEngine } from "./cpu-extract-engine.js";
@@ -23,16 +23,20 @@ function line(text: string, fx: number, fy: number, width: number, height: numbe
 }
 
 /** An OCR engine that "reads" two lines placed relative to the image it is given. */
-function fakeOcr(overrides: Partial<OcrEngine> = {}): OcrEngine & { seen: Array<{ width: number; height: number }>; active: number; peak: number } {
+function fakeOcr(
+  overrides: Partial<OcrEngine> = {},
+): OcrEngine & { seen: Array<{ width: number; height: number }>; options: Array<RecognizeOptions | undefined>; active: number; peak: number } {
   const engine = {
     id: "fake-ocr",
     workers: 2,
     seen: [] as Array<{ width: number; height: number }>,
+    options: [] as Array<RecognizeOptions | undefined>,
     active: 0,
     peak: 0,
-    async recognize(png: Buffer, signal?: AbortSignal): Promise<OcrPage> {
+    async recognize(png: Buffer, signal?: AbortSignal, options?: RecognizeOptions): Promise<OcrPage> {
       const { width = 0, height = 0 } = await sharp(png).metadata();
       engine.seen.push({ width, height });
+      engine.options.push(options);
       engine.active += 1;
       engine.peak = Math.max(engine.peak, engine.active);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -48,15 +52,17 @@ function fakeOcr(overrides: Partial<OcrEngine> = {}): OcrEngine & { seen: Array<
   return engine;
 }
 
-async function pageHandle(index: number, options: { dpi?: number; fail?: boolean } = {}): Promise<PageHandle> {
-  const image = await sharp({ create: { width: 400, height: 500, channels: 3, background: "#fff" } }).png().toBuffer();
+async function pageHandle(index: number, options: { dpi?: number; fail?: boolean; width?: number; height?: number } = {}): Promise<PageHandle> {
+  const width = options.width ?? 400;
+  const height = options.height ?? 500;
+  const image = await sharp({ create: { width, height, channels: 3, background: "#fff" } }).png().toBuffer();
   return {
     index,
     sourceIndex: 0,
     format: "png",
     async decode() {
       if (options.fail) throw new ConnectError("image is truncated", Code.InvalidArgument);
-      return { index, width: 400, height: 500, dpi: options.dpi ?? 200, image };
+      return { index, width, height, dpi: options.dpi ?? 200, image };
     },
   };
 }
@@ -81,6 +87,18 @@ describe("createCpuExtractEngine", () => {
     expect(page?.elements[0]?.pixelBox).toMatchObject({ xMin: 40, yMin: 50 });
     expect(page?.elements[1]?.box?.yMin).toBeCloseTo(0.5, 2);
     expect(page?.markdown).toBe("Invoice No. INV-1042\n\nTotal $1,234.56");
+  });
+
+  it("asks for sparse-text segmentation only for low-resolution full pages", async () => {
+    const ocr = fakeOcr();
+    const engine = createCpuExtractEngine({ ocr, pageConcurrency: 1 });
+    const pages = [
+      await pageHandle(0, { dpi: 100 }), // letter-shaped, 100 DPI
+      await pageHandle(1, { dpi: 100, width: 200, height: 400 }), // a receipt slip
+      await pageHandle(2, { dpi: 200 }),
+    ];
+    await engine.readPages({ pages, promptMode: PromptMode.LAYOUT_ALL }, live());
+    expect(ocr.options.map((o) => o?.segmentation)).toEqual(["sparse-text", "single-column", "single-column"]);
   });
 
   it("answers the OCR, layout-only and grounding modes", async () => {

@@ -6,11 +6,13 @@ import {
   type LayoutElement,
   type NormalizedBox,
 } from "@docproc/gen/docproc/v1/layout_pb.js";
-import { type OcrBox, type OcrFrame, type OcrPage, type OcrWord, toOriginalPixels } from "@docproc/ocr";
+import { type OcrFrame, type OcrPage, type OcrWord, toOriginalPixels, toOriginalPoint } from "@docproc/ocr";
 import { toNormalizedBox } from "../layout/box-mapping.js";
 
-function textElement(text: string, box: OcrBox, words: readonly OcrWord[], frame: OcrFrame): LayoutElement {
-  const pixelBox = create(PixelBoxSchema, toOriginalPixels(box, frame));
+type PagePixels = { xMin: number; yMin: number; xMax: number; yMax: number };
+
+function textElement(text: string, box: PagePixels, words: readonly OcrWord[], frame: OcrFrame): LayoutElement {
+  const pixelBox = create(PixelBoxSchema, box);
   return create(LayoutElementSchema, {
     category: LayoutCategory.TEXT,
     rawCategory: "Text",
@@ -32,28 +34,33 @@ export function pageTextElements(page: OcrPage, frame: OcrFrame): LayoutElement[
     x1: Math.max(...words.map((w) => w.bbox.x1)),
     y1: Math.max(...words.map((w) => w.bbox.y1)),
   };
-  return [textElement(text, box, words, frame)];
+  return [textElement(text, toOriginalPixels(box, frame), words, frame)];
 }
 
 /**
  * PROMPT_MODE_GROUNDING_OCR: the words whose centre lies in the box (fractions of the
- * original page), one line per OCR line, as one Text element over the box; none when the
- * box holds no word.
+ * original page; word centres are mapped back onto the original page, so a deskewed page
+ * is cut where the caller sees it), one line per OCR line, as one Text element over the box;
+ * none when the box holds no word.
  */
 export function groundingElements(page: OcrPage, box: NormalizedBox, frame: OcrFrame): LayoutElement[] {
-  const ocrBox: OcrBox = {
-    x0: box.xMin * frame.originalWidth * frame.scale,
-    y0: box.yMin * frame.originalHeight * frame.scale,
-    x1: box.xMax * frame.originalWidth * frame.scale,
-    y1: box.yMax * frame.originalHeight * frame.scale,
+  const pagePixels: PagePixels = {
+    xMin: Math.floor(box.xMin * frame.originalWidth),
+    yMin: Math.floor(box.yMin * frame.originalHeight),
+    xMax: Math.ceil(box.xMax * frame.originalWidth),
+    yMax: Math.ceil(box.yMax * frame.originalHeight),
   };
   const inside = (w: OcrWord): boolean => {
-    const cx = (w.bbox.x0 + w.bbox.x1) / 2;
-    const cy = (w.bbox.y0 + w.bbox.y1) / 2;
-    return cx >= ocrBox.x0 && cx <= ocrBox.x1 && cy >= ocrBox.y0 && cy <= ocrBox.y1;
+    const c = toOriginalPoint({ x: (w.bbox.x0 + w.bbox.x1) / 2, y: (w.bbox.y0 + w.bbox.y1) / 2 }, frame);
+    return (
+      c.x >= box.xMin * frame.originalWidth &&
+      c.x <= box.xMax * frame.originalWidth &&
+      c.y >= box.yMin * frame.originalHeight &&
+      c.y <= box.yMax * frame.originalHeight
+    );
   };
   const lines = page.lines.map((l) => l.words.filter(inside)).filter((ws) => ws.length > 0);
   if (lines.length === 0) return [];
   const text = lines.map((ws) => ws.map((w) => w.text).join(" ")).join("\n");
-  return [textElement(text, ocrBox, lines.flat(), frame)];
+  return [textElement(text, pagePixels, lines.flat(), frame)];
 }

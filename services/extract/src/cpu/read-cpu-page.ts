@@ -4,13 +4,20 @@ import type { Logger } from "@docproc/common";
 import { type PageResult, PageResultSchema, PageStatus, PromptMode } from "@docproc/gen/docproc/v1/extract_service_pb.js";
 import type { LayoutElement, NormalizedBox } from "@docproc/gen/docproc/v1/layout_pb.js";
 import type { DecodedPage, PageHandle } from "@docproc/ingest";
-import { type OcrEngine, type OcrFrame, type OcrPage, layoutFromOcr } from "@docproc/ocr";
+import { type OcrEngine, type OcrFrame, type OcrPage, type PageSegmentation, layoutFromOcr } from "@docproc/ocr";
 import { layoutMarkdown } from "../layout/layout-markdown.js";
 import { abortReason } from "../vlm/model-server-error.js";
 import { groundingElements, pageTextElements } from "./ocr-text-elements.js";
+import { ocrSegmentation } from "./ocr-segmentation.js";
 
-/** The page image for OCR and how it relates to the decoded page (prepareForOcr's shape). */
-export type PrepareForOcr = (page: DecodedPage) => Promise<{ png: Buffer; width: number; height: number; scale: number }>;
+/**
+ * The page image for OCR and how it relates to the decoded page (prepareForOcr's shape):
+ * `scale` OCR pixels per page pixel, then an optional deskew turn of `rotationDeg` about the
+ * centre; `lowResolution` pages are read as sparse text when they are full pages.
+ */
+export type PrepareForOcr = (
+  page: DecodedPage,
+) => Promise<{ png: Buffer; width: number; height: number; scale: number; rotationDeg?: number; lowResolution?: boolean }>;
 
 export interface ReadCpuPageInput {
   page: PageHandle;
@@ -50,9 +57,9 @@ function outcome(ocr: OcrPage, frame: OcrFrame, input: ReadCpuPageInput): { elem
 }
 
 /**
- * One page on CPU: decode, greyscale (and upscale a low-DPI scan), OCR, layout from the
- * words. Never throws for a page problem (the page comes back FAILED with the reason);
- * throws only the caller's abort.
+ * One page on CPU: decode, greyscale (straighten a tilted page, restore a low-DPI scan), OCR,
+ * layout from the words (boxes mapped back onto the decoded page). Never throws for a page
+ * problem (the page comes back FAILED with the reason); throws only the caller's abort.
  */
 export async function readCpuPage(
   ocr: OcrEngine,
@@ -68,11 +75,20 @@ export async function readCpuPage(
 
   let png: Buffer;
   let frame: OcrFrame;
+  let segmentation: PageSegmentation;
   try {
     const decoded = await input.page.decode(signal);
     const prepared = await prepare(decoded);
     png = prepared.png;
-    frame = { originalWidth: decoded.width, originalHeight: decoded.height, scale: prepared.scale };
+    frame = {
+      originalWidth: decoded.width,
+      originalHeight: decoded.height,
+      scale: prepared.scale,
+      rotationDeg: prepared.rotationDeg ?? 0,
+      ocrWidth: prepared.width,
+      ocrHeight: prepared.height,
+    };
+    segmentation = ocrSegmentation(prepared, decoded);
   } catch (error) {
     if (signal.aborted) throw abortReason(signal, "extract");
     logger?.warn({ pageIndex, err: messageOf(error) }, "page decode failed");
@@ -81,9 +97,12 @@ export async function readCpuPage(
   const size = { width: frame.originalWidth, height: frame.originalHeight };
   try {
     const startedMs = Date.now();
-    const page = await ocr.recognize(png, signal);
+    const page = await ocr.recognize(png, signal, { segmentation });
     const { elements, markdown } = outcome(page, frame, input);
-    logger?.debug({ pageIndex, words: page.lines.length, elements: elements.length, ms: Date.now() - startedMs }, "CPU OCR page read");
+    logger?.debug(
+      { pageIndex, lines: page.lines.length, elements: elements.length, rotationDeg: frame.rotationDeg, segmentation, ms: Date.now() - startedMs },
+      "CPU OCR page read",
+    );
     return result({ ...size, status: PageStatus.OK, error: "", elements, markdown, attempts: 1 });
   } catch (error) {
     if (signal.aborted) throw abortReason(signal, "extract");
