@@ -1,17 +1,6 @@
-import { Code, ConnectError } from "@connectrpc/connect";
+import { abortError } from "@docproc/common";
 
-/**
- * Maps an aborted signal to a ConnectError: a timeout reason (AbortSignal.timeout)
- * becomes DeadlineExceeded, anything else Canceled.
- */
-export function abortError(signal: AbortSignal, what = "operation"): ConnectError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof ConnectError) return reason;
-  if (reason instanceof Error && reason.name === "TimeoutError") {
-    return new ConnectError(`${what} timed out`, Code.DeadlineExceeded);
-  }
-  return new ConnectError(`${what} canceled`, Code.Canceled);
-}
+export { abortError };
 
 export function throwIfAborted(signal: AbortSignal | undefined, what?: string): void {
   if (signal?.aborted) throw abortError(signal, what);

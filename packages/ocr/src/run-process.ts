@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { abortError } from "./abort-error.js";
+import { abortError } from "@docproc/common";
 
 export interface RunProcessOptions {
   /** Written to stdin, which is then closed. */
@@ -24,7 +24,7 @@ export interface ProcessResult {
  */
 export function runProcess(binary: string, args: readonly string[], options: RunProcessOptions): Promise<ProcessResult> {
   const { signal } = options;
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  if (signal?.aborted) return Promise.reject(abortError(signal, "OCR"));
   return new Promise<ProcessResult>((resolve, reject) => {
     const child = spawn(binary, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
@@ -39,7 +39,7 @@ export function runProcess(binary: string, args: readonly string[], options: Run
     };
     const onAbort = (): void => {
       child.kill("SIGKILL");
-      finish(() => reject(abortError(signal as AbortSignal)));
+      finish(() => reject(abortError(signal as AbortSignal, "OCR")));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     child.on("error", (error) => finish(() => reject(error)));

@@ -1,7 +1,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { Logger } from "@docproc/common";
 import { blankPng } from "./blank-png.js";
-import { createLimiter } from "./create-limiter.js";
+import { createLimiter } from "@docproc/common";
 import { parseTesseractTsv } from "./parse-tesseract-tsv.js";
 import { readPngSize } from "./read-png-size.js";
 import { runProcess } from "./run-process.js";
@@ -32,7 +32,7 @@ const MAX_TSV_BYTES = 32 * 1024 * 1024;
  */
 export function createTesseractCliEngine(options: TesseractCliEngineOptions): OcrEngine {
   const workers = Math.max(1, Math.floor(options.workers));
-  const limiter = createLimiter(workers);
+  const limiter = createLimiter(workers, { what: "OCR" });
   const env = { ...options.env, OMP_THREAD_LIMIT: "1" };
   let closed = false;
 

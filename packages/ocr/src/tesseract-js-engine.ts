@@ -1,7 +1,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { Logger } from "@docproc/common";
 import type Tesseract from "tesseract.js";
-import { abortError } from "./abort-error.js";
+import { abortError } from "@docproc/common";
 import { blankPng } from "./blank-png.js";
 import { createTesseractJsWorker, tesseractJsMajorVersion, workerThreadOf } from "./create-tesseract-js-worker.js";
 import { pageFromTesseractJs } from "./page-from-tesseract-js.js";
@@ -172,11 +172,11 @@ export function createTesseractJsEngine(options: TesseractJsEngineOptions): OcrE
   async function recognize(png: Buffer, signal?: AbortSignal, options?: RecognizeOptions): Promise<OcrPage> {
     if (closed) throw new ConnectError("OCR engine is closed", Code.Unavailable);
     const { width, height } = readPngSize(png);
-    if (signal?.aborted) throw abortError(signal);
+    if (signal?.aborted) throw abortError(signal, "OCR");
     void start();
     return new Promise<OcrPage>((resolve, reject) => {
       const onAbort = (): void => {
-        settle(job, () => reject(abortError(signal as AbortSignal)));
+        settle(job, () => reject(abortError(signal as AbortSignal, "OCR")));
         const queued = queue.indexOf(job);
         if (queued >= 0) queue.splice(queued, 1);
       };
