@@ -1,27 +1,14 @@
-import { readFileSync } from "node:fs";
 import { Code } from "@connectrpc/connect";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestPdf } from "../test-fixtures/build-test-pdf.js";
 import { connectFailure as failure } from "../test-fixtures/connect-failure.js";
 import { craftPngHeader } from "../test-fixtures/craft-png-header.js";
-import { createPageLoader } from "./create-page-loader.js";
-import type { IngestOptions, LoadedDocument, PageRangeInput, SourceInput } from "./types.js";
+import { loadPages, twoPagePdf } from "../test-fixtures/load-pages.js";
+import type { SourceInput } from "./types.js";
 
-const twoPagePdf = readFileSync(new URL("../test-fixtures/two-page-letter.pdf", import.meta.url));
 
-const options: IngestOptions = {
-  fetchTimeoutMs: 5000,
-  fetchMaxBytes: 5 * 1024 * 1024,
-  maxPages: 10,
-  maxPixelsPerPage: 60_000_000,
-  allowPrivateNetworks: false,
-  allowHttp: false,
-};
 
-async function load(sources: SourceInput[], range?: PageRangeInput, extra: Partial<IngestOptions> = {}): Promise<LoadedDocument> {
-  return createPageLoader({ ...options, ...extra }).load(sources, range);
-}
 
 let png: Buffer;
 let tiff: Buffer;
@@ -109,3 +96,5 @@ describe("createPageLoader: page range and limits", () => {
     expect(pdfError.rawMessage).toMatch(/^sources\[0\]: /);
   });
 });
+
+const load = loadPages;

@@ -1,34 +1,22 @@
-import { readFileSync } from "node:fs";
 import { Code } from "@connectrpc/connect";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestPdf } from "../test-fixtures/build-test-pdf.js";
 import { connectFailure as failure } from "../test-fixtures/connect-failure.js";
 import { craftPngHeader } from "../test-fixtures/craft-png-header.js";
+import { loadPages, testIngestOptions, twoPagePdf } from "../test-fixtures/load-pages.js";
 import { startTestServer, type TestServer } from "../test-fixtures/start-test-server.js";
 import { createPageLoader } from "./create-page-loader.js";
 import { sniffFormat } from "./sniff-format.js";
 import type { IngestOptions, LoadedDocument, PageRangeInput, SourceInput } from "./types.js";
 
-const twoPagePdf = readFileSync(new URL("../test-fixtures/two-page-letter.pdf", import.meta.url));
 
-const options: IngestOptions = {
-  fetchTimeoutMs: 5000,
-  fetchMaxBytes: 5 * 1024 * 1024,
-  maxPages: 10,
-  maxPixelsPerPage: 60_000_000,
-  allowPrivateNetworks: true,
-  allowHttp: true,
-};
 
 function image(width: number, height: number, background = "#c0c0c0") {
   return sharp({ create: { width, height, channels: 3, background } });
 }
 
 
-async function load(sources: SourceInput[], range?: PageRangeInput, extra: Partial<IngestOptions> = {}): Promise<LoadedDocument> {
-  return createPageLoader({ ...options, ...extra }).load(sources, range);
-}
 
 let png: Buffer;
 let tiff: Buffer;
@@ -191,7 +179,7 @@ describe("createPageLoader: sources", () => {
   });
 
   it("honours an aborted signal", async () => {
-    const error = await failure(createPageLoader(options).load([{ content: png }], undefined, AbortSignal.abort()));
+    const error = await failure(createPageLoader({ ...testIngestOptions, allowPrivateNetworks: true, allowHttp: true }).load([{ content: png }], undefined, AbortSignal.abort()));
     expect(error.code).toBe(Code.Canceled);
     const doc = await load([{ content: twoPagePdf }]);
     const decodeError = await failure(doc.pages[0]!.decode(AbortSignal.abort()));
@@ -199,3 +187,8 @@ describe("createPageLoader: sources", () => {
     await doc.close();
   });
 });
+
+/** These tests fetch from a loopback test server, so private addresses and http are allowed. */
+function load(sources: SourceInput[], range?: PageRangeInput, extra: Partial<IngestOptions> = {}): Promise<LoadedDocument> {
+  return loadPages(sources, range, { allowPrivateNetworks: true, allowHttp: true, ...extra });
+}
